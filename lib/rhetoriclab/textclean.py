@@ -76,10 +76,7 @@ def clean_text(original: str, *, unwrap_lines: bool = False) -> CleanText:
         for m in _LONE_NEWLINE.finditer(original):
             lone_newlines.add(m.start() + m.group(0).index("\n"))
     for i, ch in enumerate(original):
-        if i in lone_newlines:
-            rep = " "
-        else:
-            rep = _REPLACE.get(ch, ch)
+        rep = " " if i in lone_newlines else _REPLACE.get(ch, ch)
         for r in rep:
             out.append(r)
             index.append(i)
