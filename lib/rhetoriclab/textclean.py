@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+
+import numpy as np
 
 #: Single replacements: original character -> cleaned string.
 DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
@@ -28,38 +29,44 @@ _REPLACE["\u2026"] = "..."
 _REPLACE["\r"] = ""  # a CR of a CRLF pair; offsets still point into the original
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CleanText:
-    """Cleaned text plus, for each cleaned character, its index in the original."""
+    """Cleaned text plus, for each cleaned character, its index in the original.
+
+    ``index`` is ``None`` when cleaning kept every offset (the common case: all
+    replacements were one character for one), else an integer array as long as
+    ``text``.
+    """
 
     original: str
     text: str
-    index: tuple[int, ...] = field(repr=False)
-
-    @cached_property
-    def _len(self) -> int:
-        return len(self.original)
+    index: np.ndarray | None = field(default=None, repr=False)
 
     def source_offset(self, i: int) -> int:
         """Original index of cleaned index ``i`` (``len(text)`` maps to ``len(original)``)."""
+        if self.index is None:
+            return min(i, len(self.original))
         if i >= len(self.index):
-            return self._len
-        return self.index[i]
+            return len(self.original)
+        return int(self.index[i])
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open cleaned span ``[start, end)`` to the original text."""
         if end <= start:
             s = self.source_offset(start)
             return s, s
-        return self.index[start], self.index[end - 1] + 1
+        if self.index is None:
+            return start, end
+        return int(self.index[start]), int(self.index[end - 1]) + 1
 
     def clean_offset(self, original_index: int) -> int:
         """First cleaned index whose source is at or after ``original_index``."""
-        import bisect
+        if self.index is None:
+            return min(original_index, len(self.text))
+        return int(np.searchsorted(self.index, original_index, side="left"))
 
-        return bisect.bisect_left(self.index, original_index)
 
-
+_REPLACEABLE = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
 _LONE_NEWLINE = re.compile(r"(?<![\n])[ \t]*\n[ \t]*(?![\n])")
 
 
@@ -69,18 +76,30 @@ def clean_text(original: str, *, unwrap_lines: bool = False) -> CleanText:
     ``unwrap_lines`` turns a lone line break (hard-wrapped prose, as in the White
     House Markdown files) into a space; blank lines still separate paragraphs.
     """
-    out: list[str] = []
-    index: list[int] = []
-    lone_newlines: set[int] = set()
+    subs = {m.start(): _REPLACE[m.group()] for m in _REPLACEABLE.finditer(original)}
     if unwrap_lines:
         for m in _LONE_NEWLINE.finditer(original):
-            lone_newlines.add(m.start() + m.group(0).index("\n"))
-    for i, ch in enumerate(original):
-        rep = " " if i in lone_newlines else _REPLACE.get(ch, ch)
-        for r in rep:
-            out.append(r)
-            index.append(i)
-    return CleanText(original=original, text="".join(out), index=tuple(index))
+            subs[m.start() + m.group(0).index("\n")] = " "
+    if not subs:
+        return CleanText(original, original)
+    pieces: list[str] = []
+    index_pieces: list[np.ndarray] = []
+    same_length = all(len(r) == 1 for r in subs.values())
+    prev = 0
+    for pos in sorted(subs):
+        rep = subs[pos]
+        pieces.append(original[prev:pos])
+        pieces.append(rep)
+        if not same_length:
+            index_pieces.append(np.arange(prev, pos, dtype=np.int64))
+            index_pieces.append(np.full(len(rep), pos, dtype=np.int64))
+        prev = pos + 1
+    pieces.append(original[prev:])
+    text = "".join(pieces)
+    if same_length:
+        return CleanText(original, text)
+    index_pieces.append(np.arange(prev, len(original), dtype=np.int64))
+    return CleanText(original, text, np.concatenate(index_pieces))
 
 
 _PARA_SPLIT = re.compile(r"\n[ \t]*\n+")
