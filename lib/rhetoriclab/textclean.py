@@ -91,14 +91,14 @@ def clean_text(original: str, *, unwrap_lines: bool = False) -> CleanText:
         pieces.append(original[prev:pos])
         pieces.append(rep)
         if not same_length:
-            index_pieces.append(np.arange(prev, pos, dtype=np.int64))
-            index_pieces.append(np.full(len(rep), pos, dtype=np.int64))
+            index_pieces.append(np.arange(prev, pos, dtype=np.int32))
+            index_pieces.append(np.full(len(rep), pos, dtype=np.int32))
         prev = pos + 1
     pieces.append(original[prev:])
     text = "".join(pieces)
     if same_length:
         return CleanText(original, text)
-    index_pieces.append(np.arange(prev, len(original), dtype=np.int64))
+    index_pieces.append(np.arange(prev, len(original), dtype=np.int32))
     return CleanText(original, text, np.concatenate(index_pieces))
 
 
