@@ -1,0 +1,55 @@
+"""``rhetoriclab load PATH... [--corpus NAME] [--jsonl] [--strict]``: load documents, report what was (not) loaded."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from rhetoriclab.documents import Corpus
+from rhetoriclab.loaders import format_summary, load_paths
+from rhetoriclab.loaders.ids import drop_duplicate_ids
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "load",
+        help="load articles and report what was loaded (and what was not)",
+        description="Load a folder of .txt/.md articles (optional manifest.csv and YAML front matter), single files, "
+                    "CSV or JSON Lines files of records, and/or public corpora; print a summary with every problem.",
+        epilog="Exit status: 0 when documents were loaded; 1 when none were, or with --strict when there was "
+               "any problem.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file")
+    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
+                   help="also load a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
+    p.add_argument("--jsonl", action="store_true",
+                   help="print one JSON record per document instead of the summary (problems go to stderr)")
+    p.add_argument("--strict", action="store_true", help="exit with status 1 if anything could not be loaded")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.paths and not args.corpus:
+        raise ValueError("give at least one PATH or --corpus NAME")
+    corpus = load_paths(args.paths) if args.paths else Corpus()
+    for name in args.corpus:
+        corpus = corpus + _load_corpus(name)
+    docs, dupes = drop_duplicate_ids(corpus.documents)
+    corpus = Corpus(docs, [*corpus.problems, *dupes], corpus.name)
+    if args.jsonl:
+        for doc in corpus:
+            print(json.dumps(doc.to_record(), ensure_ascii=False, default=str))
+        for p in corpus.problems:
+            print(f"problem: {p}", file=sys.stderr)
+    else:
+        print(format_summary(corpus))
+    return 1 if not len(corpus) or (args.strict and corpus.problems) else 0
+
+
+def _load_corpus(name: str) -> Corpus:
+    from rhetoriclab.corpora import CORPORA, load_corpus  # built separately; imported only when asked for
+
+    if name not in CORPORA:
+        raise ValueError(f"unknown corpus {name!r}; choose from {', '.join(sorted(CORPORA))}")
+    return load_corpus(name)
