@@ -67,7 +67,7 @@ class CleanText:
 
 
 _REPLACEABLE = re.compile("[" + re.escape("".join(_REPLACE)) + "]")
-_LONE_NEWLINE = re.compile(r"(?<![\n])[ \t]*\n[ \t]*(?![\n])")
+_LONE_NEWLINE = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*\S)")  # a line break between two non-blank lines
 
 
 def clean_text(original: str, *, unwrap_lines: bool = False) -> CleanText:
