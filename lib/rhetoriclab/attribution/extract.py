@@ -1,0 +1,94 @@
+"""The attribution pipeline for one document: turns (or a headline), quotations, reported speech, then speakers.
+
+Order matters: quotations are found first and their spans passed as ``taken`` to the reported-speech
+finder, so that ``"...," he said`` is not found twice; speakers and actors are resolved last, over
+all attributions in text order (a ``he`` needs the named speakers before it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from rhetoriclab.attribution.continuation import assemble
+from rhetoriclab.attribution.direct import analyse_quotes
+from rhetoriclab.attribution.headline import find_headline
+from rhetoriclab.attribution.quotes import Quote, find_quotes, paragraphs
+from rhetoriclab.attribution.speakers import resolve_speakers
+from rhetoriclab.attribution.syntax import TEXT_KEY, TokenIndex
+from rhetoriclab.attribution.turns import find_turns
+from rhetoriclab.documents import Document
+from rhetoriclab.nlp import load_nlp
+from rhetoriclab.records import Attribution
+
+
+@dataclass
+class Extraction:
+    """Everything found in one document, including the quotations nobody could be found for."""
+
+    attributions: list[Attribution]
+    unattributed: list[Quote] = field(default_factory=list)
+
+
+def find_indirect_or_none():
+    """The colleague's reported-speech finder, or None while :mod:`.indirect` is not installed."""
+    try:
+        from rhetoriclab.attribution.indirect import find_indirect
+    except ImportError:
+        return None
+    return find_indirect
+
+
+def parse(document: Document, doc: Doc | None = None) -> Doc:
+    """``doc`` checked against ``document.clean.text``, or a fresh parse of it."""
+    text = document.clean.text
+    if doc is None:
+        return load_nlp()(text)
+    if doc.text != text:
+        raise ValueError(f"{document.id}: the spaCy Doc was not built on document.clean.text "
+                         f"({len(doc.text)} vs {len(text)} characters)")
+    return doc
+
+
+def extract(document: Document, doc: Doc | None = None, registry=None) -> Extraction:
+    """Attributions of ``document`` sorted by content start, plus its unattributed quotations."""
+    doc = parse(document, doc)
+    doc.user_data[TEXT_KEY] = document.clean.text
+    try:
+        return _extract(document, doc, registry)
+    finally:
+        doc.user_data.pop(TEXT_KEY, None)
+
+
+def _extract(document: Document, doc: Doc, registry) -> Extraction:
+    text = document.clean.text
+    index = TokenIndex(doc)
+    paras = paragraphs(text)
+    turns = find_turns(doc, document.id, document.kind)
+    if not turns:
+        turns = find_headline(doc, document.id, paras[0] if paras else None)
+    quotes = find_quotes(text)
+    findings = analyse_quotes(doc, quotes, paras, index)
+    quoted, unattributed = assemble(doc, document.id, findings, paras, index)
+    found = [*turns, *quoted]
+    find_indirect = find_indirect_or_none()
+    if find_indirect is not None:
+        taken = [part for a in quoted for part in (a.meta.get("parts", []) if a.kind == "direct" else [a.content])]
+        found.extend(find_indirect(doc, document.id, taken=taken))
+    found.sort(key=lambda a: (a.content[0], -a.content[1]))
+    resolve_speakers(found, doc, issuer=document.issuer, date=document.date, registry=registry)
+    for a in found:
+        a.meta.pop("cue_token", None)
+        a.meta.pop("source_root", None)
+    return Extraction(found, unattributed)
+
+
+def extract_attributions(document: Document, doc: Doc | None = None, registry=None) -> list[Attribution]:
+    """Who said what in ``document``: turns, direct and mixed quotations, reported speech, sorted by content start.
+
+    ``doc`` is the spaCy parse of ``document.clean.text`` (parsed here if None); spans are offsets into
+    that text (``Document.source_span`` maps them to the file). ``registry`` is an actor registry
+    (default: :func:`rhetoriclab.actors.default_registry` when installed).
+    """
+    return extract(document, doc, registry).attributions
