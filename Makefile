@@ -22,10 +22,12 @@ NBVAL := --nbval --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-en
 .PHONY: setup run test unit nbval lint bench book student clean help
 
 help:
-	@echo "make run    set up .venv, execute every notebook in place, build the book"
-	@echo "make test   set up .venv, run unit tests and nbval over the notebooks"
-	@echo "make bench  speed of the extractors relative to bare spaCy"
-	@echo "make lint   ruff"
+	@echo "make run      set up .venv, execute every notebook in place, build the book"
+	@echo "make test     set up .venv, build the book, run the unit tests (browser test included) and nbval"
+	@echo "make book     build the HTML book from the committed outputs into _build/html"
+	@echo "make student  output-free copies of lessons and exercises, without solutions, in student/"
+	@echo "make bench    speed of the extractors relative to bare spaCy"
+	@echo "make lint     ruff"
 
 setup: $(STAMP)
 
@@ -38,10 +40,14 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: setup
 	$(BIN)/python -m rhetoriclab.notebook_runner $(NOTEBOOKS)
+	$(MAKE) --no-print-directory book
+	@echo "Notebooks executed in place: $(NOTEBOOKS)"
+	@echo "Open the book: $(abspath _build/html/index.html)"
 
 test: unit nbval
 
-unit: setup
+# The unit tests include the browser test of the built book, so the book is built first.
+unit: setup book
 	$(BIN)/python -m pytest tests
 
 nbval: setup
@@ -52,6 +58,12 @@ lint: setup
 
 bench: setup
 	$(BIN)/rhetoriclab bench
+
+book: setup
+	$(BIN)/python -m rhetoriclab.book
+
+student: setup
+	$(BIN)/python -m rhetoriclab.student student --force
 
 clean:
 	rm -rf $(VENV) _build .pytest_cache
