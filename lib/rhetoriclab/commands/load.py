@@ -29,14 +29,19 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    if not args.paths and not args.corpus:
+def load_inputs(paths: list[str], corpora: list[str]) -> Corpus:
+    """The documents named on a command line: PATHs and public corpora, duplicate ids reported and dropped."""
+    if not paths and not corpora:
         raise ValueError("give at least one PATH or --corpus NAME")
-    corpus = load_paths(args.paths) if args.paths else Corpus()
-    for name in args.corpus:
+    corpus = load_paths(paths) if paths else Corpus()
+    for name in corpora:
         corpus = corpus + _load_corpus(name)
     docs, dupes = drop_duplicate_ids(corpus.documents)
-    corpus = Corpus(docs, [*corpus.problems, *dupes], corpus.name)
+    return Corpus(docs, [*corpus.problems, *dupes], corpus.name)
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load_inputs(args.paths, args.corpus)
     if args.jsonl:
         for doc in corpus:
             print(json.dumps(doc.to_record(), ensure_ascii=False, default=str))

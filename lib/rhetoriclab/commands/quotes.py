@@ -29,15 +29,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rhetoriclab.loaders import load_paths
+    from rhetoriclab.commands.load import load_inputs
 
-    if not args.paths and not args.corpus:
-        raise ValueError("give at least one PATH or --corpus NAME")
-    corpus = load_paths(args.paths) if args.paths else Corpus()
-    for name in args.corpus:
-        from rhetoriclab.corpora import load_corpus  # built separately; imported only when asked for
-
-        corpus = corpus + load_corpus(name)
+    corpus = load_inputs(args.paths, args.corpus)
     problems: list[Problem] = list(corpus.problems)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
