@@ -38,6 +38,14 @@ def test_seed_attribution_found_with_speaker(seed, gold):
     assert best.kind == gold["kind"]
 
 
+@pytest.mark.parametrize("gold", GOLD["attributions"], ids=lambda g: g["content"][:40])
+def test_seed_attribution_actor_from_the_registry(seed, gold):
+    _, found = seed
+    best = min(_containing(found, gold["content"]), key=lambda a: len(a.content_text))
+    got = {"code": best.actor.code, "org": best.actor.org, "sector": best.actor.sector} if best.actor else None
+    assert got == gold["actor"], (best.speaker, best.source_text)
+
+
 def test_seed_has_no_attribution_outside_the_gold(seed):
     _, found = seed
     snippets = [g["content"] for g in GOLD["attributions"]]

@@ -22,8 +22,9 @@ def test_polnear_dev_scores(polnear):
     assert not [p for p in problems if "attribution failed" in p.reason]
     result = score(gold_dir, out)
     assert result["docs"] == 84
-    assert result["all@30"]["f1"] >= 0.70, result["all@30"]
-    assert result["all@30"]["speaker_acc"] >= 0.85, result["all@30"]
+    # The targets are F1 0.70 and speaker accuracy 0.85; dev stands at 0.761 / 0.889, guarded here against regressions.
+    assert result["all@30"]["f1"] >= 0.75, result["all@30"]
+    assert result["all@30"]["speaker_acc"] >= 0.88, result["all@30"]
     assert result["quoted_recall@30"]["recall"] >= 0.85, result["quoted_recall@30"]
 
 

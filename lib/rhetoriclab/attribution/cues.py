@@ -7,7 +7,7 @@ The lexicon lives in ``rhetoriclab/data/cues.yaml``: cues grouped by stance, the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -56,6 +56,13 @@ class CueLexicon:
     def is_verb_cue(self, lemma: str) -> bool:
         return lemma in self.verbs
 
+    def verb_lemma(self, lemma: str, word: str) -> str | None:
+        """The verb cue a token stands for: its lemma, or, when the lemmatizer missed (``hopes`` -> ``hop``,
+        ``rated`` -> ``rat``), a base form of the word itself (``hope``, ``rate``); None if it is no verb cue."""
+        if lemma in self.verbs:
+            return lemma
+        return _verb_base(word.lower(), self.verbs)
+
     def is_noun_cue(self, lemma: str) -> bool:
         return lemma in self.nouns
 
@@ -82,6 +89,23 @@ class CueLexicon:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+#: Inflectional endings of English verbs and what replaces them, longest first.
+_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"), ("s", ""),
+            ("d", ""))
+
+
+@lru_cache(maxsize=8192)
+def _verb_base(word: str, verbs: frozenset[str]) -> str | None:
+    if word in verbs:
+        return word
+    for ending, repl in _ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)] + repl
+            if base in verbs:
+                return base
+    return None
 
 
 def _norm(lemma: str) -> str:

@@ -21,7 +21,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from rhetoriclab.attribution.quotes import Quote
-from rhetoriclab.attribution.syntax import TokenIndex, is_cue_verb, phrase, subject_of, text_of, verb_phrase
+from rhetoriclab.attribution.syntax import (
+    TokenIndex,
+    is_cue_verb,
+    name_after,
+    name_before,
+    phrase,
+    subject_of,
+    text_of,
+    verb_phrase,
+)
 
 #: How far (tokens) after a quotation its cue may be; long appositive subjects fit.
 AFTER_WINDOW = 60
@@ -68,6 +77,9 @@ def analyse_quotes(doc: Doc, quotes: list[Quote], paragraphs: list[tuple[int, in
         next_start = ranges[k + 1][0] if same_after else pb
         sent_start = doc[a].sent.start
         before = [t for t in doc[max(sent_start, prev_end, pa):a] if not quoted[t.i]]
+        ends = [k for k, t in enumerate(before) if t.text in (".", "!", "?")]
+        if ends:  # the parser ran two sentences together: the quotation opens the second one
+            before = before[ends[-1] + 1:]
         lead = text[max(0, q.start - 3):q.start].rstrip()[-1:]
         words_before = [t for t in before if not (t.is_punct or t.is_space)]
         if _quoted_turn(finding, doc):
@@ -174,6 +186,9 @@ def _cue_before(f: QuoteFinding, doc: Doc, before: list[Token], quoted: bytearra
             f.kind, f.rule, f.cue_token = "direct", "cue-before", t.i
             f.content, f.cue = f.quote.span, verb_phrase(t)
             f.source = phrase(subj, _outside(quoted)) if subj is not None and not quoted[subj.i] else None
+            if f.source is None:
+                # "Said Ellis: ..." (inverted, the name after the cue) or a misparse leaving "Trump said" subjectless
+                f.source = name_after(t) if t.i == t.sent.start else name_before(t)
             return True
     if lead == ":":
         root = next((t for t in before if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
@@ -203,10 +218,13 @@ def _fronted(f: QuoteFinding, doc: Doc, b: int, end: int, quoted: bytearray, cla
 def _partial(f: QuoteFinding, doc: Doc, a: int, b: int, quoted: bytearray, para: tuple[int, int]) -> bool:
     """A quotation inside a clause: climb from its root to the governing cue verb (within its paragraph)."""
     node = doc[a:b].root
+    if node.is_punct:  # a closing mark the parser left as a sentence of its own: climb from the words instead
+        words = [t for t in doc[a:b] if not t.is_punct and not a <= t.head.i < b]
+        node = words[0] if words else node
     child = node
     for _ in range(MAX_CLIMB):
         head = node.head
-        if head is node or not para[0] <= head.i < para[1] or (node.dep_ in NO_CLIMB and not quoted[head.i]):
+        if head.i == node.i or not para[0] <= head.i < para[1] or (node.dep_ in NO_CLIMB and not quoted[head.i]):
             return False
         child, node = node, head
         if quoted[node.i]:
@@ -217,6 +235,8 @@ def _partial(f: QuoteFinding, doc: Doc, a: int, b: int, quoted: bytearray, para:
         return False
     if child.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg"):
         return False
+    if _reported_by_another(node):
+        return False  # "She said it underscores that ... "...": the outer report is the attribution
     if child.dep_ in ("prep", "agent"):
         child = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), child)
     subj = subject_of(node)
@@ -233,8 +253,18 @@ def _partial(f: QuoteFinding, doc: Doc, a: int, b: int, quoted: bytearray, para:
     f.kind, f.rule, f.cue_token = "mixed", "partial", node.i
     f.content = _trim_chars(text_of(doc), start, end)
     f.cue = verb_phrase(node)
-    f.source = phrase(subj, _outside(quoted)) if subj is not None else None
+    f.source = phrase(subj, _outside(quoted)) if subj is not None else name_before(node)
     return True
+
+
+def _reported_by_another(verb: Token) -> bool:
+    """Whether ``verb`` heads a clause reported by another cue verb (``said [it underscores that ...]``)."""
+    node = verb
+    while node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+        via, node = node.dep_, node.head
+        if via == "ccomp" and is_cue_verb(node):
+            return True
+    return False
 
 
 def _is_title(doc: Doc, q: Quote) -> bool:

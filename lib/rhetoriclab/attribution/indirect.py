@@ -12,12 +12,21 @@ Rules (the ``rule`` field of each attribution):
 ``verb-xcomp``             ``Mr. Blinken pushed Moscow to abide by the Minsk agreements``
 ``verb-postposed``         ``The troops are massing near the border, officials said.`` (content before the cue)
 ``verb-parenthetical``     ``Russia, the official said, will respond.`` (the span includes the cue and source)
-``verb-object``            ``The Kremlin denied the allegations.`` (criticise, deny, praise, accuse ... + noun phrase)
+``verb-object``            ``The Kremlin denied the allegations.``, ``Reid mocked Romney for not releasing ...``
+                           (evaluations and verbs of saying + noun phrase and its ``as``/``for``/``from`` complements;
+                           not when the object is the addressee: ``warned the West``)
 ``verb-prep-object``       ``The minister called for tougher sanctions.`` (multiword cue ending in a preposition)
 ``verb-object-predicate``  ``The campaign called the charges unsubstantiated.``
 ``adj-ccomp``              ``Officials are confident that ...`` (``be confident`` is a multiword cue)
 ``according-to``           ``According to the Kremlin, the talks were productive.``
 ``noun-clause``            ``The ministry's claim that Kyiv was preparing an offensive``
+
+The cue is the lexicon entry of the verb's lemma or, when the lemmatizer missed (``hopes`` -> ``hop``), of
+the word's own base form. A cue with no subject takes a name or pronoun written right before it (a misparse
+fallback, :func:`rhetoriclab.attribution.syntax.name_before`); a claim noun without a possessive belongs to
+the subject of the verb it is the object of (``Democrats persisted in arguments that ...``); a gerund after a
+preposition to the subject of its clause (``Trump was right in saying ...``). Questions (``Does the President
+believe ...?``) report nothing.
 
 Content never crosses a blank line (paragraph); a source found across one is dropped (the parser
 sometimes runs a headline into the first sentence). First- and second-person cues of belief
@@ -36,21 +45,29 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from rhetoriclab.attribution.cues import CueLexicon, load_cues
+from rhetoriclab.attribution.syntax import name_before
 from rhetoriclab.records import Attribution
 from rhetoriclab.textclean import paragraph_spans
 
 #: Stances whose verbs take an infinitive as their content: "urged Russia to ...", "vowed to ...".
 XCOMP_STANCES = frozenset({"appeal", "promise", "threat", "reject", "offer", "warning", "agree"})
 #: Verbs that take an infinitive content whatever their stance.
-XCOMP_VERBS = frozenset({"ask", "tell", "call", "advise", "remind"})
+XCOMP_VERBS = frozenset({"ask", "tell", "call", "advise", "remind", "want", "plan", "hope", "intend", "seek", "aim"})
 #: Verbs whose infinitive is an action, not a message ("need to", "was forced to", "plans to").
-NO_XCOMP_VERBS = frozenset({"need", "require", "force", "allow", "want", "plan", "seek", "expect", "invite",
+NO_XCOMP_VERBS = frozenset({"need", "require", "force", "allow", "expect", "invite",
                             "determine", "prove", "see", "compel", "oblige"})
-#: Stances whose verbs can take a plain noun phrase as content ("denied the allegations").
-OBJECT_STANCES = frozenset({"disapprove", "reject", "support", "accuse"})
+#: Stances whose verbs can take a plain noun phrase as content: evaluations ("denied the allegations") and
+#: verbs of saying, whose object is the topic or message ("discussed the plan", "stressed the risks"). Not verbs
+#: of belief, perception or evidence ("saw the crowd", "showed a lead"): their object is seldom a message.
+OBJECT_STANCES = frozenset({"disapprove", "reject", "support", "accuse", "neutral", "assert", "agree"})
+#: Verbs whose direct object is the addressee, not the message ("told reporters", "warned the West").
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "urge", "remind", "advise", "inform", "assure", "brief", "notify",
+                             "caution", "answer", "thank", "address", "contact", "reassure", "persuade"})
 #: Further verbs whose noun-phrase object is what was said ("cited the audit", "acknowledged their uphill battle").
 OBJECT_VERBS = frozenset({"cite", "mention", "acknowledge", "admit", "propose", "demand", "announce",
                           "predict", "promise", "pledge", "question", "dispute"})
+#: Prepositions that continue a noun-phrase content (``as``-predicates, reasons, sources): time and place do not.
+COMPLEMENT_PREPS = frozenset({"as", "for", "from", "over", "about", "of", "against", "into"})
 #: Subjects that make ``think``/``know`` a discourse marker rather than an attribution.
 SPEECH_PARTICIPANTS = frozenset({"i", "we", "you"})
 #: Clausal relations a cue may hang off when it has no subject of its own.
@@ -173,6 +190,8 @@ def cue_lemma(tok: Token, cues: CueLexicon) -> str | None:
             multi = f"{lemma} {child.lower_}"
             if multi in cues.multiwords:
                 return multi
+    if tok.pos_ in ("VERB", "AUX"):
+        return cues.verb_lemma(lemma, tok.lower_)
     return lemma if lemma in cues.verbs else None
 
 
@@ -181,13 +200,18 @@ def _verb_cue(tok: Token, sent: Span, run: _Run) -> Attribution | None:
     lemma = cue_lemma(tok, cues)
     if lemma is None:
         return None
+    if _is_question(tok, sent):
+        return None
     stance = cues.stance(lemma)
     source = _source(tok)
+    if source is None:
+        name = name_before(tok)
+        source = (name.root, list(name)) if name is not None else None
     if source is not None and _is_discourse_marker(tok, source[0], stance, run):
         return None
     rule = "verb-ccomp"
     content_head = _child(tok, ("ccomp",))
-    if content_head is None and _takes_infinitive(tok, stance):
+    if content_head is None and _takes_infinitive(tok, lemma, stance):
         content_head, rule = _child(tok, ("xcomp",)), "verb-xcomp"
     if content_head is None:
         tokens, rule = _nominal_content(tok, lemma, stance)
@@ -205,9 +229,17 @@ def _verb_cue(tok: Token, sent: Span, run: _Run) -> Attribution | None:
     return _make(run, tok.doc, tokens, _cue_span(tok, lemma), source, rule, lemma)
 
 
-def _takes_infinitive(tok: Token, stance: str | None) -> bool:
+def _is_question(tok: Token, sent: Span) -> bool:
+    """``Does the President believe Russia will invade?``: an auxiliary before the cue's subject in a question
+    asks whether something was said or thought; it reports nothing."""
+    if not sent.text.rstrip().rstrip('"\'').endswith("?"):
+        return False
+    subjects = [c.i for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    return any(c.dep_ == "aux" and subjects and c.i < max(subjects) for c in tok.children)
+
+
+def _takes_infinitive(tok: Token, lemma: str, stance: str | None) -> bool:
     """Active verbs of urging, promising, refusing ...: "vowed to ...", not "was undertaken to ..."."""
-    lemma = tok.lemma_.lower()
     if lemma in NO_XCOMP_VERBS or _child(tok, ("auxpass", "nsubjpass")) is not None:
         return False
     return stance in XCOMP_STANCES or lemma in XCOMP_VERBS
@@ -224,11 +256,21 @@ def _nominal_content(tok: Token, lemma: str, stance: str | None) -> tuple[set[in
         return {t.i for t in obj.subtree} | {t.i for t in pred.subtree}, "verb-object-predicate"
     pobj = _prep_object(tok, lemma)
     if pobj is not None:
-        return {t.i for t in pobj.subtree}, "verb-prep-object"
-    takes_object = stance in OBJECT_STANCES or tok.lemma_.lower() in OBJECT_VERBS
+        return _with_complements(tok, pobj), "verb-prep-object"
+    takes_object = (stance in OBJECT_STANCES or lemma in OBJECT_VERBS) and lemma not in ADDRESSEE_VERBS
     if obj is not None and takes_object and obj.i > tok.i and obj.pos_ in ("NOUN", "PROPN"):
-        return {t.i for t in obj.subtree}, "verb-object"
+        return _with_complements(tok, obj), "verb-object"
     return set(), ""
+
+
+def _with_complements(verb: Token, obj: Token) -> set[int]:
+    """The object's subtree and the verb's complements after it: ``mocked [Romney for not releasing his
+    returns]``, ``attacked [her opponent as a fraud]``, ``blocked [the company from abandoning ...]``."""
+    tokens = {t.i for t in obj.subtree}
+    for child in verb.rights:
+        if child.i > obj.i and child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+            tokens |= {t.i for t in child.subtree}
+    return tokens
 
 
 def _prep_object(tok: Token, lemma: str) -> Token | None:
@@ -281,9 +323,23 @@ def _noun_cue(tok: Token, run: _Run) -> Attribution | None:
     owner = _child(tok, ("poss",))
     if owner is None and _inside_quotes(tok, run):
         return None  # "I have no doubts that ..." inside a quotation: the quotation is the attribution
-    source = (owner, _source_tokens(owner)) if owner is not None else None
+    source = (owner, _source_tokens(owner)) if owner is not None else _noun_holder(tok, cues)
     cue = (tok.idx, tok.idx + len(tok.text))
     return _make(run, tok.doc, {t.i for t in clause.subtree}, cue, source, "noun-clause", lemma)
+
+
+def _noun_holder(noun: Token, cues: CueLexicon) -> tuple[Token, list[Token]] | None:
+    """Whose claim a noun cue without a possessive is: the subject of the verb it is the object of
+    (``Democrats persisted in arguments that ...``, ``The ministry made the claim that ...``), unless that
+    verb is itself a cue (``rejected the claim that ...``: the claim is someone else's)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or cue_lemma(head, cues) is not None:
+        return None
+    return _source(head)
 
 
 def _according_to(tok: Token, sent: Span, run: _Run) -> Attribution | None:
@@ -343,7 +399,11 @@ def _source(tok: Token) -> tuple[Token, list[Token]] | None:
         if cur.dep_ == "relcl":
             return cur.head, _source_tokens(cur.head)
         nxt = cur.head
-        if nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i != nxt.i:
+        if nxt.pos_ == "ADP" and cur.dep_ == "pcomp" and nxt.head.i != nxt.i:
+            nxt = nxt.head  # "without condemning ...", "in saying ...": the clause the preposition belongs to
+            if nxt.dep_ == "acomp" and nxt.head.i != nxt.i:
+                nxt = nxt.head  # "Trump is right in saying ..."
+        elif nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i != nxt.i:
             nxt = nxt.head  # "released a statement saying ..." -> the verb governing "statement"
             if nxt.pos_ == "ADP" and nxt.head.i != nxt.i:
                 nxt = nxt.head  # "in a statement saying ..."
@@ -357,6 +417,8 @@ def _subject(tok: Token) -> Token | None:
     subj = _child(tok, SUBJECT_DEPS)
     if subj is not None:
         return subj
+    if tok.tag_ == "VBG" and (owner := _child(tok, ("poss",))) is not None:
+        return owner  # "his questioning trade deals"
     if _child(tok, ("nsubjpass",)) is not None:
         agent = _child(tok, ("agent",))
         return _child(agent, ("pobj",)) if agent is not None else None

@@ -166,17 +166,37 @@ def resolve_speakers(attributions: list[Attribution], doc: Doc, *, issuer: str |
                 person.gender = PRONOUN_GENDER[pron]
         elif org is not None:
             a.speaker = org
+        if person is None and _is_group(a.source_text):
+            continue  # "the U.S. and its NATO allies": several actors, none of them the speaker
         if a.speaker is not None or a.source_text:
             match = match_actor(registry, a.speaker if person is not None else (a.source_text or a.speaker), date,
                                 person=person is not None)
             if match is not None:
-                a.actor = match.actor
-                if person is not None and getattr(match, "name", None) and len(match.name.split()) > len(
-                        a.speaker.split()):
-                    a.speaker = match.name
-                a.role = a.role or getattr(match, "role", None)
-                if person is None and a.speaker is None and getattr(match, "kind", None) in ("org", "office", "state"):
-                    a.speaker = match.name
+                _apply_match(a, match, named=person is not None or _looks_like_name(a.source_text or ""))
+
+
+def _apply_match(a: Attribution, match, *, named: bool) -> None:
+    """Actor, role and (for a person named in the source, or an organisation) the registry's full name."""
+    a.actor = match.actor
+    a.role = a.role or getattr(match, "role", None)
+    kind, name = getattr(match, "kind", None), getattr(match, "name", None)
+    if not name:
+        return
+    if kind == "person":
+        if a.speaker is None and named or a.speaker is not None and _same_surname(a.speaker, name) and \
+                len(name.split()) > len(a.speaker.split()):
+            a.speaker = name  # "Stoltenberg" -> "Jens Stoltenberg", "MS. PSAKI" -> "Jen Psaki"
+    elif a.speaker is None and kind in ("org", "office", "state"):
+        a.speaker = name
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return bool(a.split()) and bool(b.split()) and a.split()[-1].casefold() == b.split()[-1].casefold()
+
+
+def _is_group(source: str | None) -> bool:
+    """A coordinated source (``Mr. Putin and Mr. Biden``, ``the U.S. and its allies``) names several actors."""
+    return bool(source) and re.search(r"\s(?:and|&)\s", source) is not None
 
 
 def _resolve(a: Attribution, doc: Doc, people: PeopleIndex, recent: list[Person], issuer, date, registry,

@@ -26,31 +26,75 @@ PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you"})
 
 
 @cache
-def cue_test() -> Callable[[str], bool]:
-    """``is_cue(lemma)``: our quote verbs plus the colleague's cue lexicon when it is installed."""
-    try:
-        from rhetoriclab.attribution.cues import load_cues
-    except ImportError:
-        return QUOTE_VERBS.__contains__
+def cue_test() -> Callable[[str, str], bool]:
+    """``is_cue(lemma, word)``: our quote verbs plus the cue lexicon (which also catches lemmatizer misses such
+    as ``hopes`` -> ``hop`` from the word itself)."""
+    from rhetoriclab.attribution.cues import load_cues
+
     lexicon = load_cues()
-    return lambda lemma: lemma in QUOTE_VERBS or lexicon.is_cue(lemma)
+    return lambda lemma, word: lemma in QUOTE_VERBS or lexicon.is_cue(lemma) or \
+        lexicon.verb_lemma(lemma, word) is not None
 
 
 def is_cue_verb(tok: Token) -> bool:
     """A verb (not a modal or copula) whose lemma is a speech or stance cue."""
-    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and cue_test()(tok.lemma_.lower())
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux" and cue_test()(tok.lemma_.lower(), tok.lower_)
 
 
 def subject_of(verb: Token, depth: int = 2) -> Token | None:
     """The grammatical subject of ``verb``, inherited from a coordinated or governing verb when it has none."""
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head is not verb:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" and verb.head.i != verb.i:
                 return verb.head  # "a doctor who said ...": the antecedent speaks
             return child
-    if depth and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if depth and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, depth - 1)
     return None
+
+
+#: Personal pronouns that may speak when the parser gave a cue no subject.
+SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+#: Penn tags of finite verbs (``said``, ``says``, ``say``): only they take a subject written just before them.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def name_before(verb: Token) -> Span | None:
+    """The name or pronoun written right before a finite cue verb the parser gave no subject.
+
+    A misparse fallback (``In a meeting with the Washington Post Trump said that ...`` makes ``Trump`` the
+    object of ``of``): only a proper-noun run or a personal pronoun adjacent to the verb (auxiliaries,
+    negations and adverbs between them allowed), within its sentence; anything else gives None.
+    """
+    if verb.tag_ not in FINITE_TAGS:
+        return None
+    doc, start = verb.doc, verb.sent.start
+    j = verb.i - 1
+    while j >= start and doc[j].head.i == verb.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    if j < start:
+        return None
+    if doc[j].lower_ in SPEAKING_PRONOUNS:
+        return doc[j:j + 1]
+    if doc[j].pos_ != "PROPN":
+        return None
+    k = j
+    if doc[j].ent_type_:  # the named entity ending there ("... the Washington Post Trump said": "Trump")
+        while k > start and doc[k].ent_iob_ == "I":
+            k -= 1
+        return doc[k:j + 1]
+    while k > start and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].is_space:
+        k -= 1
+    return doc[k:j + 1]
+
+
+def name_after(verb: Token) -> Span | None:
+    """The proper-noun run right after an inverted cue (``Said Ellis: ...``), or None."""
+    doc = verb.doc
+    k = verb.i + 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and not doc[k].is_space:
+        k += 1
+    return doc[verb.i + 1:k] if k > verb.i + 1 else None
 
 
 def phrase(tok: Token, outside: Callable[[int], bool] | None = None) -> Span:
