@@ -302,6 +302,10 @@ class ActorRegistry:
                     entry = self._surface(surface[:-1], date, folded=False)
                     end -= 1
                     surface = surface[:-1]
+                if entry is None and surface[-2:].lower() in ("'s", "\u2019s"):  # "Poland's parliament"
+                    entry = self._surface(surface[:-2], date, folded=False)
+                    if entry is not None:
+                        end -= 2
                 if entry is not None:
                     found = (n, ActorMention(start, end, text[start:end], entry.match))
                     break

@@ -1,0 +1,77 @@
+"""``rhetoriclab stances PATH... [--corpus NAME] [--jsonl] [-o FILE]``: PLOVER-coded stances, one record each."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+
+from rhetoriclab.documents import Corpus, Problem
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "stances",
+        help="code who signals what to whom (PLOVER event type, mode, Goldstein score, tone) in documents",
+        description="Code each attribution and each sentence that reports what an actor did as source actor -> "
+                    "PLOVER event -> target actor, with mode, negation, conditionality, hedging, boosting, "
+                    "TextBlob tone and the Goldstein score. A sentence's main stance comes first. Given a JSON "
+                    "Lines file of {\"id\", \"text\"} records, doc is the record's id.",
+        epilog="A document that fails is reported on stderr and skipped; the run continues (exit status 1 then).",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file (as for load)")
+    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
+                   help="also code a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per stance (default: a TSV table)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rhetoriclab.loaders import load_paths
+
+    if not args.paths and not args.corpus:
+        raise ValueError("give at least one PATH or --corpus NAME")
+    corpus = load_paths(args.paths) if args.paths else Corpus()
+    for name in args.corpus:
+        from rhetoriclab.corpora import load_corpus
+
+        corpus = corpus + load_corpus(name)
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+        failed, n = _write(corpus, out, args.jsonl)
+    problems: list[Problem] = [*corpus.problems, *failed]
+    for p in problems:
+        print(f"problem: {p}", file=sys.stderr)
+    print(f"{n} stances in {len(corpus) - len(failed)} of {len(corpus)} documents; {len(problems)} problem(s)",
+          file=sys.stderr)
+    return 1 if failed or not len(corpus) else 0
+
+
+def _write(corpus: Corpus, out, jsonl: bool) -> tuple[list[Problem], int]:
+    from rhetoriclab.attribution import extract_attributions
+    from rhetoriclab.nlp import load_nlp
+    from rhetoriclab.stances.code import DictionaryCoder
+    from rhetoriclab.stances.frame import COLUMNS, records_frame, stance_records
+
+    nlp, coder = load_nlp(), DictionaryCoder()
+    failed: list[Problem] = []
+    n = 0
+    if not jsonl:
+        print("\t".join(COLUMNS), file=out)
+    docs = nlp.pipe((d.clean.text for d in corpus), batch_size=32)
+    for document, doc in zip(corpus, docs, strict=True):
+        try:
+            records = stance_records(document, coder.code(document, doc, extract_attributions(document, doc)))
+        except Exception as e:  # one bad document must not stop the run
+            reason = f"stance coding failed: {type(e).__name__}: {e}"
+            failed.append(Problem(document.origin or document.id, None, reason))
+            continue
+        n += len(records)
+        if jsonl:
+            for r in records:
+                print(json.dumps(r, ensure_ascii=False), file=out)
+        elif records:
+            out.write(records_frame(records).to_csv(sep="\t", header=False, index=False))
+    return failed, n

@@ -1,0 +1,78 @@
+"""Stances as a tidy DataFrame (one row per stance) and as JSON Lines records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from rhetoriclab.documents import Document
+from rhetoriclab.records import Actor, Stance
+
+COLUMNS = [
+    "doc", "date", "event", "quad", "mode", "source_text", "source_code", "source_org", "source_sector",
+    "target_text", "target_code", "target_org", "target_sector", "negated", "conditional", "goldstein", "polarity",
+    "subjectivity", "hedging", "boosting", "cue", "cue_start", "cue_end", "sentence_start", "sentence_end",
+    "evidence", "attribution", "rule",
+]
+
+
+def _actor(text: str | None, actor: Actor | None) -> dict | None:
+    if actor is None and not text:
+        return None
+    return {"text": text, "code": actor.code if actor else None, "org": actor.org if actor else None,
+            "sector": actor.sector if actor else None}
+
+
+def stance_records(document: Document, stances: Iterable[Stance]) -> list[dict]:
+    """JSON-ready records, offsets into the original file text (``rhetoriclab stances --jsonl``)."""
+    out = []
+    for s in stances:
+        cue = document.source_span(*s.cue) if s.cue else (None, None)
+        sent = document.source_span(*s.sentence)
+        out.append({
+            "doc": document.id, "date": document.date.isoformat() if document.date else None,
+            "event": s.event, "quad": s.quad, "mode": s.mode,
+            "source": _actor(s.source_text, s.source), "target": _actor(s.target_text, s.target),
+            "negated": s.negated, "conditional": s.conditional, "goldstein": s.goldstein,
+            "polarity": s.polarity, "subjectivity": s.subjectivity, "hedging": s.hedging, "boosting": s.boosting,
+            "cue": s.cue_text, "cue_start": cue[0], "cue_end": cue[1],
+            "sentence_start": sent[0], "sentence_end": sent[1],
+            "evidence": list(s.evidence), "attribution": s.attribution_index, "rule": s.meta.get("rule"),
+        })
+    return out
+
+
+def records_frame(records: Iterable[dict]) -> pd.DataFrame:
+    """Flatten stance records into the tidy table (one row per stance)."""
+    rows = []
+    for r in records:
+        row = {k: v for k, v in r.items() if k not in ("source", "target")}
+        for side in ("source", "target"):
+            a = r.get(side) or {}
+            for key in ("text", "code", "org", "sector"):
+                row[f"{side}_{key}"] = a.get(key)
+        row["evidence"] = ", ".join(r.get("evidence") or [])
+        rows.append(row)
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["date"] = pd.to_datetime(df["date"])
+    return df
+
+
+def stances_frame(documents: Iterable[Document], coder=None) -> pd.DataFrame:
+    """Parse, extract attributions and code stances for every document; one row per stance.
+
+    A document that fails is listed in ``df.attrs["problems"]`` and the others are still coded.
+    """
+    from rhetoriclab.stances.code import code_stances
+
+    records: list[dict] = []
+    problems: list[str] = []
+    for d in documents:
+        try:
+            records.extend(stance_records(d, code_stances(d, coder=coder)))
+        except Exception as e:  # report and continue: one bad document must not stop a corpus
+            problems.append(f"{d.id}: {type(e).__name__}: {e}")
+    df = records_frame(records)
+    df.attrs["problems"] = problems
+    return df

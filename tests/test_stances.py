@@ -1,0 +1,246 @@
+"""Stance coding on the seed article (hand-written gold), on negation and conditionals, and on malformed input."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rhetoriclab.documents import Document
+from rhetoriclab.loaders import load_paths
+from rhetoriclab.stances import (
+    PLOVER_EVENTS,
+    code_stances,
+    goldstein,
+    load_event_lexicon,
+    mapping_frame,
+    records_frame,
+    stance_records,
+    stances_frame,
+)
+from rhetoriclab.stances.lexicon import LexiconError, load_modifier_lexicon
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = yaml.safe_load((ROOT / "tests" / "gold" / "seed_stances.yaml").read_text(encoding="utf-8"))["stances"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    corpus = load_paths([ROOT / "seeds"])
+    (document,) = list(corpus)
+    return document, stance_records(document, code_stances(document))
+
+
+def _code(actor: dict | None) -> str | None:
+    if not actor:
+        return None
+    return "IGO" if actor.get("org") else actor.get("code")
+
+
+def _sentence_records(document: Document, records: list[dict], opening: str) -> list[dict]:
+    """Stances of the sentence that holds ``opening`` (record offsets are offsets into the file)."""
+    at = document.text.find(opening)
+    assert at >= 0, f"gold sentence {opening!r} is not in the seed article"
+    at += document.offset
+    return [r for r in records if r["sentence_start"] <= at < r["sentence_end"]]
+
+
+def _matches(r: dict, gold: dict) -> bool:
+    checks = [r["event"] == gold["event"]]
+    if "source" in gold:
+        checks.append(_code(r["source"]) == gold["source"])
+    if "target" in gold:
+        checks.append(_code(r["target"]) == gold["target"])
+    for key in ("mode", "negated", "conditional"):
+        if key in gold:
+            checks.append(r[key] == gold[key])
+    checks.append(r["hedging"] >= gold.get("min_hedging", 0))
+    checks.append(r["boosting"] >= gold.get("min_boosting", 0))
+    return all(checks)
+
+
+@pytest.mark.parametrize("gold", [pytest.param(g, marks=pytest.mark.xfail(reason=g["known_miss"], strict=True))
+                                  if g.get("known_miss") else g for g in GOLD],
+                         ids=[f"{g['sentence'][:24]}-{g['event']}" for g in GOLD])
+def test_seed_gold_stance(seed, gold):
+    document, records = seed
+    found = _sentence_records(document, records, gold["sentence"])
+    assert any(_matches(r, gold) for r in found), f"no match for {gold} among " + json.dumps(
+        [{k: r[k] for k in ("event", "mode", "source", "target", "negated", "conditional")} for r in found])
+
+
+def test_seed_main_stance_comes_first(seed):
+    """The article's lede: Blinken's conditional threat is the first stance of the first body sentence."""
+    document, records = seed
+    (first, *_) = _sentence_records(document, records, "Moscow will face")
+    assert (first["event"], first["mode"], _code(first["source"]), _code(first["target"])) == \
+        ("THREATEN", "conditional", "USA", "RUS")
+    assert first["source"]["text"] == "Secretary of State Antony Blinken"
+    file_text = (ROOT / "seeds" / "000_81f63b873fa01d15.txt").read_text(encoding="utf-8")
+    assert file_text[first["cue_start"]:first["cue_end"]] == "consequences"
+    assert "if" in first["evidence"]
+
+
+def test_seed_records_carry_the_issue_fields(seed):
+    _, records = seed
+    need = {"doc", "event", "source", "target", "mode", "negated", "conditional", "goldstein", "polarity",
+            "subjectivity"}
+    for r in records:
+        assert need <= set(r)
+        assert r["event"] in PLOVER_EVENTS
+        assert -1 <= r["polarity"] <= 1 and 0 <= r["subjectivity"] <= 1
+        assert r["goldstein"] is None or -10 <= r["goldstein"] <= 10
+
+
+def test_seed_frame_is_tidy(seed):
+    document, records = seed
+    df = records_frame(records)
+    assert len(df) == len(records)
+    assert {"source_code", "target_code", "quad", "goldstein", "hedging", "boosting", "evidence"} <= set(df.columns)
+    assert set(df["quad"]) <= {"verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict"}
+    assert (df["date"] == "2021-12-02").all()
+
+
+def _code_text(text: str) -> list[dict]:
+    document = Document(id="t", text=text)
+    return stance_records(document, code_stances(document))
+
+
+@pytest.mark.parametrize("text, event, negated, evidence", [
+    # a conflictual act or threat that is denied keeps its type and is flagged negated
+    ("Russia does not want any conflict with Ukraine.", "THREATEN", True, "not"),
+    ("The United States will not send troops to Ukraine.", "THREATEN", True, "not"),
+    # a cooperative act that is refused is a rejection (coded once: not a negated SUPPORT)
+    ("Germany does not support sanctions against Russia.", "REJECT", False, "not support"),
+    ("Kyiv will never recognise the annexation of Crimea.", "REJECT", False, "never"),
+    ("Germany supports Ukraine.", "SUPPORT", False, "supports"),
+])
+def test_negation(text, event, negated, evidence):
+    (first, *_) = _code_text(text)
+    assert (first["event"], first["negated"]) == (event, negated)
+    assert evidence in first["evidence"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("If Russia invades Ukraine, the United States will impose severe sanctions.", "USA", "RUS"),
+    ("Unless Moscow withdraws its troops, the European Union will impose new sanctions on Russia.", "IGO", "RUS"),
+])
+def test_conditional_sanction_becomes_threat(text, source, target):
+    (first, *_) = _code_text(text)
+    # the threatened act names the mode ("sanctions"); the condition is its own flag and the evidence shows it
+    assert (first["event"], first["mode"], first["conditional"]) == ("THREATEN", "sanctions", True)
+    assert {"if", "unless"} & set(first["evidence"])
+    assert (_code(first["source"]), _code(first["target"])) == (source, target)
+    assert first["goldstein"] < 0
+
+
+def test_unconditional_sanction_is_a_sanction():
+    (first, *_) = _code_text("The European Union imposed new sanctions on Russia.")
+    assert (first["event"], first["conditional"], _code(first["source"]), _code(first["target"])) == \
+        ("SANCTION", False, "IGO", "RUS")
+
+
+def test_passive_agent_is_the_source():
+    (first, *_) = _code_text("A refugee camp in Ukraine was attacked by Russian forces on Monday.")
+    assert first["event"] == "ASSAULT"
+    assert _code(first["source"]) == "RUS"
+    assert first["source"]["sector"] == "MIL"
+
+
+def test_obligation_on_another_actor_is_a_demand():
+    (first, *_) = _code_text("Russia said on Tuesday that Ukraine must implement the Minsk agreements.")
+    assert (first["event"], _code(first["source"]), _code(first["target"])) == ("DEMAND", "RUS", "UKR")
+
+
+def test_sentence_without_cues_gives_no_stance():
+    assert _code_text("The weather in Stockholm was cold on Thursday.") == []
+
+
+def test_goldstein_table_and_mapping():
+    assert goldstein("THREATEN", "conditional") < 0 < goldstein("SUPPORT", None)
+    assert math.isnan(goldstein("CRIME", None))
+    frame = mapping_frame()
+    assert set(frame["event"]) == set(PLOVER_EVENTS)
+    every = frame.dropna(subset=["cameo"])
+    assert every["goldstein"].between(-10, 10).all()
+
+
+def test_every_plover_type_has_cues():
+    cues = load_event_lexicon().frame()
+    assert set(cues["event"]) == set(PLOVER_EVENTS)
+    assert cues.groupby("event").size().min() >= 3
+
+
+# -- malformed input ---------------------------------------------------------------------------------------
+def test_empty_document_codes_to_nothing():
+    assert _code_text("") == []
+    assert _code_text("   \n\n  ") == []
+
+
+def test_unbalanced_quotation_marks_do_not_stop_coding():
+    records = _code_text('"We will impose sanctions on Russia if it invades, the minister said. Ukraine welcomed it.')
+    assert records and all(r["event"] in PLOVER_EVENTS for r in records)
+
+
+def test_bad_event_dictionary_names_file_and_entry(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text("types:\n  THREATEN:\n    quad: verbal-conflict\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"events.yaml: no entries for event type\(s\) \['AGREE'"):
+        load_event_lexicon(path)
+    path.write_text("types: [", encoding="utf-8")
+    with pytest.raises(LexiconError, match="events.yaml: not valid YAML"):
+        load_event_lexicon(path)
+
+
+def test_bad_modifier_list_is_reported(tmp_path):
+    path = tmp_path / "mods.yaml"
+    path.write_text("negation: not\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="missing list"):
+        load_modifier_lexicon(path)
+
+
+def test_stances_frame_reports_a_failing_document():
+    class Broken:
+        def code(self, document, doc, attributions):
+            raise RuntimeError("boom")
+
+    df = stances_frame([Document(id="a", text="Russia threatened Ukraine.")], coder=Broken())
+    assert df.empty
+    assert df.attrs["problems"] == ["a: RuntimeError: boom"]
+
+
+# -- command line ------------------------------------------------------------------------------------------
+def test_cli_jsonl_records_use_the_record_id(tmp_path, capsys):
+    from rhetoriclab.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "r1", "text": "Germany supports Ukraine."}) + "\n"
+                   + json.dumps({"id": "r2", "text": "The EU imposed sanctions on Russia."}) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["stances", str(src), "--jsonl", "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["doc"], r["event"]) for r in rows] == [("r1", "SUPPORT"), ("r2", "SANCTION")]
+    assert rows[0]["source"] == {"text": "Germany", "code": "DEU", "org": None, "sector": "GOV"}
+    assert "2 stances in 2 of 2 documents" in capsys.readouterr().err
+
+
+def test_cli_reports_a_malformed_line_and_goes_on(tmp_path, capsys):
+    from rhetoriclab.cli import main
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "ok", "text": "Germany supports Ukraine."}\n{"id": "bad", "text": \n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    main(["stances", str(src), "--jsonl", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "in.jsonl" in err and ":2" in err  # file and line of the bad record
+    assert [json.loads(x)["doc"] for x in out.read_text(encoding="utf-8").splitlines()] == ["ok"]
+
+
+def test_cli_without_input_is_an_error(capsys):
+    from rhetoriclab.cli import main
+
+    assert main(["stances"]) != 0
+    assert "PATH" in capsys.readouterr().err
