@@ -146,7 +146,7 @@ def test_unconditional_sanction_is_a_sanction():
 def test_passive_agent_is_the_source():
     (first, *_) = _code_text("A refugee camp in Ukraine was attacked by Russian forces on Monday.")
     assert first["event"] == "ASSAULT"
-    assert _code(first["source"]) == "RUS"
+    assert (_code(first["source"]), _code(first["target"])) == ("RUS", "UKR")  # the camp "in Ukraine" is attacked
     assert first["source"]["sector"] == "MIL"
 
 

@@ -135,7 +135,12 @@ class DictionaryCoder:
         """Objects of the cue that name actors; for a conditional threat without one, the actor of the condition
         ("if Russia decides to pursue confrontation, there will be serious consequences" targets Russia); else the
         first actor named after the cue (other than the source and the attribution's speaker)."""
-        roles = [role_of(t, self.registry, date) for t in target_candidates(cue.anchor, cue.token)]
+        roles = []
+        for t in target_candidates(cue.anchor, cue.token):
+            role = role_of(t, self.registry, date)
+            if role.match is None and t.dep_ == "nsubjpass":  # "a refugee camp in Ukraine was attacked"
+                role = subtree_role(t, self.registry, date) or role
+            roles.append(role)
         found = [r for r in roles if r.match is not None]
         src_code = source.match.actor.code if source and source.match else None
         if not found and cue.event == "THREATEN" and cue.condition is not None:
@@ -144,9 +149,11 @@ class DictionaryCoder:
             if role is not None and role.match is not None and role.match.actor.code != src_code:
                 found = [role]
         if not found:
+            agent = subject_of(cue.anchor)
+            at_agent = agent is not None and agent.idx <= (source.start if source else -1) < agent.idx + len(agent) + 1
+            own = source is not None and (source.end <= cue.token.idx or at_agent)
             excluded = [span for span in (att.source if att is not None else None,
-                                          (source.start, source.end) if source and source.end <= cue.token.idx
-                                          else None) if span]
+                                          (source.start, source.end) if own else None) if span]
             after = [r for r in actors_after(sent, cue.token.idx, self.registry, date)
                      if not any(s <= r.start < e for s, e in excluded)]
             found = [r for r in after if r.match.actor.code != src_code][:1] or after[:1]

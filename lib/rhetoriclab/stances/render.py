@@ -1,0 +1,48 @@
+"""HTML rendering of stances over a document's text: each cue marked with its event label and direction."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+from rhetoriclab.records import Stance
+
+#: One colour per quad class (Okabe-Ito palette, readable with colour-vision deficiencies).
+QUAD_COLOURS = {"verbal-cooperation": "#56B4E9", "material-cooperation": "#009E73",
+                "verbal-conflict": "#E69F00", "material-conflict": "#D55E00"}
+LEGEND = ("<div style='margin-bottom:0.5em;font-size:90%'>"
+          + " ".join(f"<span style='border-bottom:3px solid {c};padding:0 4px'>{q}</span>"
+                     for q, c in QUAD_COLOURS.items()) + "</div>")
+
+
+def _label(s: Stance) -> str:
+    src = s.source.code if s.source else "?"
+    tgt = s.target.code if s.target else "?"
+    flags = "".join(f" {f}" for f, on in (("NOT", s.negated), ("IF", s.conditional)) if on)
+    mode = f"/{s.mode}" if s.mode else ""
+    return f"{src}&rarr;{tgt} {s.event}{mode}{flags}"
+
+
+def highlight_stances(text: str, stances: Iterable[Stance], *, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as HTML: every cue underlined in its quad colour, labelled ``SRC→TGT EVENT/mode``.
+
+    Offsets are into ``text``, the cleaned text the stances were coded on; several stances on one cue share a mark.
+    """
+    end = len(text) if end is None else end
+    marks: dict[tuple[int, int], list[Stance]] = {}
+    for s in stances:
+        if s.cue and start <= s.cue[0] and s.cue[1] <= end:
+            marks.setdefault(s.cue, []).append(s)
+    out, pos = [], start
+    for (a, b), group in sorted(marks.items()):
+        if a < pos:
+            continue  # overlapping cue: the first one is shown
+        colour = QUAD_COLOURS.get(group[0].quad, "#999999")
+        labels = "; ".join(dict.fromkeys(_label(s) for s in group))
+        out.append(html.escape(text[pos:a]))
+        out.append(f"<span style='border-bottom:3px solid {colour}' title='{labels}'>{html.escape(text[a:b])}"
+                   f"<sup style='color:#444'>[{labels}]</sup></span>")
+        pos = b
+    out.append(html.escape(text[pos:end]))
+    body = "".join(out).replace("\n\n", "</p><p>").replace("\n", " ")
+    return f"{LEGEND}<div style='line-height:1.7'><p>{body}</p></div>"
