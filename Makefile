@@ -14,7 +14,7 @@ export RHETORICLAB_DATA_MIRROR
 RHETORICLAB_EVAL_DIR ?= $(if $(wildcard ../shared/eval),$(abspath ../shared/eval),)
 export RHETORICLAB_EVAL_DIR
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
+# Unit tests draw with the non-interactive Agg backend; notebooks keep Jupyter's inline backend so figures render.
 
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.ipynb))
 NBVAL := --nbval --nbval-sanitize-with notebooks/sanitize.cfg --nbval-current-env
@@ -48,7 +48,7 @@ test: unit nbval
 
 # The unit tests include the browser test of the built book, so the book is built first.
 unit: setup book
-	$(BIN)/python -m pytest tests
+	MPLBACKEND=Agg $(BIN)/python -m pytest tests
 
 nbval: setup
 	$(BIN)/python -m pytest $(NBVAL) $(NOTEBOOKS)
