@@ -244,3 +244,19 @@ def test_cli_without_input_is_an_error(capsys):
 
     assert main(["stances"]) != 0
     assert "PATH" in capsys.readouterr().err
+
+
+def test_speech_speaks_for_its_issuer():
+    """In a speech, "we" outside quotations is the speaking state (UN General Debate files name it by ISO code);
+    a war the speech reports is not the speaker's act."""
+    speech = Document(id="ungd-POL-2022", kind="speech", issuer="POL",
+                      text="We stand with Ukraine. The war has caused immense suffering.")
+    records = stance_records(speech, code_stances(speech))
+    support, war = records
+    assert (support["event"], _code(support["source"]), _code(support["target"])) == ("SUPPORT", "POL", "UKR")
+    assert (war["event"], war["source"]) == ("ASSAULT", None)
+
+
+def test_reported_pronoun_is_the_speaker():
+    (first, *_) = _code_text("Switzerland said on Monday that it had expelled two Russian diplomats.")
+    assert (_code(first["source"]), _code(first["target"])) == ("CHE", "RUS")

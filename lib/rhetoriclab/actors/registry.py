@@ -242,6 +242,10 @@ class ActorRegistry:
         for e in self.entries:
             self._exact.setdefault(e.alias, []).append(e)
             self._folded.setdefault(e.alias.casefold(), []).append(e)
+        self._states: dict[str, ActorMatch] = {}
+        for e in self.entries:
+            if e.match.kind == "state":
+                self._states.setdefault(e.match.actor.code, e.match)
         self._surnames: dict[str, set[str]] = {}
         for e in self.entries:
             if e.match.kind == "person":
@@ -347,6 +351,20 @@ class ActorRegistry:
             a = match.actor
             return ActorMatch(Actor(a.code, a.org, sector, a.name), match.kind, match.name, match.role, match.gender)
         return match
+
+    def state(self, code: str | None) -> ActorMatch | None:
+        """A state by its ISO 3166-1 alpha-3 code (``"UKR"``), as UN General Debate files name their speakers."""
+        return self._states.get((code or "").strip().upper())
+
+    def speaker_of(self, document) -> ActorMatch | None:
+        """Who a whole document speaks for: its speaker, else its issuer (a name, an office or a state code)."""
+        for who in (document.speaker, document.issuer):
+            if not isinstance(who, str) or not who.strip():
+                continue
+            match = self.lookup(who, document.date) or self.state(who)
+            if match is not None:
+                return match
+        return None
 
     def person(self, name: str, date: dt.date | None = None) -> ActorMatch | None:
         """A person by full name or alias, or by surname alone when only one person has it."""

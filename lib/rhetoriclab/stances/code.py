@@ -72,8 +72,14 @@ def _is_speech(cue: EventCue, att: Attribution) -> bool:
     return att.cue is not None and att.cue[0] <= cue.token.idx < att.cue[1]
 
 
+#: Document kinds written in the issuer's own voice: outside quotations, "we" is the issuer.
+SPOKEN_KINDS = frozenset({"speech", "statement"})
+
+
 class DictionaryCoder:
     """Dictionary and dependency-pattern stance coder (the default)."""
+
+    _document_speaker: Role | None = None
 
     def __init__(self, registry: ActorRegistry | None = None, events: EventLexicon | None = None,
                  modifiers: ModifierLexicon | None = None):
@@ -83,10 +89,21 @@ class DictionaryCoder:
 
     def code(self, document: Document, doc: Doc, attributions: list[Attribution]) -> list[Stance]:
         out: list[Stance] = []
+        self._document_speaker = self._speaker_of(document)
         for sent in doc.sents:
             for cue in sentence_events(sent, self.events, self.modifiers):
                 out.extend(self._stances(document, sent, cue, attributions))
         return out
+
+    def _speaker_of(self, document: Document) -> Role | None:
+        """The speaker of a speech or statement as a whole: its own words (outside quotations) are the speaker's."""
+        if document.kind not in SPOKEN_KINDS:
+            return None
+        match = self.registry.speaker_of(document)
+        if match is None:
+            return None
+        name = document.speaker if isinstance(document.speaker, str) and document.speaker else document.issuer
+        return Role(str(name), 0, 0, match)
 
     # -- one event cue -> one stance per target ------------------------------------------------
     def _source(self, cue: EventCue, sent: Span, att: Attribution | None, date) -> tuple[Role | None, Role | None]:
@@ -95,11 +112,14 @@ class DictionaryCoder:
         In order: a first-person subject inside a quotation is the speaker; a subject that names an actor (the
         phrase, else any actor inside it: "Opposition groups in Zimbabwe") is the source, unless its head names
         an act rather than an actor ("NATO's expansion will infringe ..."), when the speaker is the source and the
-        actor inside the subject is the target; then the speaker; then the last actor named before the cue, or
+        actor inside the subject is the target; then the speaker (for a material act only when the subject is
+        "we"/"I": a speaker who reports a war did not wage it); then the last actor named before the cue, or
         (for an unresolved subject) the first state or organisation named after it.
         """
         subj = subject_of(cue.anchor)
         speaker = _speaker_role(att) if _in_content(cue, att) else None
+        if speaker is None and (att is None or att.kind != "turn"):
+            speaker = self._document_speaker
         if cue.subject_is_target:
             target = role_of(subj, self.registry, date) if subj is not None else None
             if target is not None and target.match is None and subj is not None:
@@ -113,8 +133,13 @@ class DictionaryCoder:
                 if is_agentive(subj) or speaker is None:
                     return role, None
                 return speaker, role  # "NATO's expansion will infringe upon security" (Lavrov -> NATO)
-        if speaker is not None:
+        # "we", or "it"/"they" in reported speech ("Switzerland said it had expelled ..."): the speaker acts
+        first_person = subj is not None and (subj.lower_ in FIRST_PERSON or (
+            subj.lower_ in ("he", "she", "it", "they") and _in_content(cue, att)))
+        if speaker is not None and (first_person or not self.events.quad(cue.event).startswith("material")):
             return speaker, None
+        if speaker is not None:
+            return None, None  # "the war has caused suffering", says X: X reports the act, X did not do it
         # the sentence that carries the cue ("X said ..."): the speaker, unless the cue is an act of someone else
         if att is not None and att.actor is not None and (
                 cue.kind not in ("verbs", "phrases") or subj is None or _is_speech(cue, att)):
