@@ -1,0 +1,162 @@
+"""A persistent, checksummed Parquet cache of per-document analysis results.
+
+Layout: ``<root>/<settings key>/<document key[:2]>/<document key>.parquet`` plus a
+``.sha256`` file beside it. The *settings key* hashes the library version and every
+setting that changes results (model, pre-filter, analysers), so a new version or a
+changed setting reads from a fresh folder; the *document key* hashes the document
+record (text and metadata), so only changed documents are analysed again.
+
+One Parquet file holds all result tables of a document (columns ``<table>.<column>``
+and a ``_table`` column tell them apart; each table's column dtypes are kept in the
+file's metadata). A file
+whose SHA-256 does not match, whose footer is damaged, or that does not read back
+is reported as corrupt, deleted and recomputed, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from rhetoriclab import __version__
+from rhetoriclab.documents import Document
+
+ENV_CACHE = "RHETORICLAB_CACHE"
+_META_KEY = b"rhetoriclab.tables"
+_MAGIC = b"PAR1"
+
+
+def default_root() -> Path:
+    """``$RHETORICLAB_CACHE/results`` or the OS user cache (``pooch.os_cache('rhetoriclab')/results``)."""
+    from rhetoriclab.corpora.fetch import resolve_cache
+
+    return resolve_cache() / "results"
+
+
+def settings_key(settings: Mapping[str, object], version: str = __version__) -> str:
+    """A short stable hash of the library version and the result-changing settings."""
+    blob = json.dumps({"version": version, **settings}, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def document_key(document: Document) -> str:
+    """SHA-256 of the document's full record (text, offsets, metadata)."""
+    blob = json.dumps(document.to_record(), sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+class CorruptCacheFile(ValueError):
+    """A cache file failed its checksum, footer or read-back check."""
+
+
+@dataclass
+class CacheStats:
+    """What one run did with the cache."""
+
+    hits: int = 0
+    misses: int = 0
+    corrupt: list[str] = field(default_factory=list)
+
+
+class ResultCache:
+    """Per-document result tables under ``root/<settings key>/``."""
+
+    def __init__(self, settings: Mapping[str, object], root: str | os.PathLike | None = None,
+                 version: str = __version__):
+        self.root = Path(root) if root is not None else default_root()
+        self.key = settings_key(settings, version)
+        self.folder = self.root / self.key
+        self.stats = CacheStats()
+
+    def path(self, doc_key: str) -> Path:
+        return self.folder / doc_key[:2] / f"{doc_key}.parquet"
+
+    def get(self, doc_key: str) -> dict[str, pd.DataFrame] | None:
+        """The cached tables of a document, or ``None`` on a miss; a corrupt entry is reported, deleted, missed."""
+        path = self.path(doc_key)
+        if not path.exists():
+            self.stats.misses += 1
+            return None
+        try:
+            tables = read_tables(path)
+        except CorruptCacheFile as e:
+            self.stats.corrupt.append(str(e))
+            self.stats.misses += 1
+            for p in (path, path.with_suffix(".sha256")):
+                p.unlink(missing_ok=True)
+            return None
+        self.stats.hits += 1
+        return tables
+
+    def put(self, doc_key: str, tables: Mapping[str, pd.DataFrame]) -> None:
+        write_tables(self.path(doc_key), tables)
+
+
+def write_tables(path: Path, tables: Mapping[str, pd.DataFrame]) -> None:
+    """Write ``tables`` to one Parquet file with a SHA-256 sidecar, atomically (temp file + rename).
+
+    Columns are stored as ``<table>.<column>`` so tables never collide; dtypes are kept in the metadata.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {name: {str(c): str(t) for c, t in df.dtypes.items()} for name, df in tables.items()}
+    parts = [df.rename(columns=lambda c, n=name: f"{n}.{c}").assign(_table=name)
+             for name, df in tables.items() if len(df)]
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"_table": pd.Series([], dtype=object)})
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = table.replace_schema_metadata({_META_KEY: json.dumps(meta).encode()})
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    os.close(fd)
+    pq.write_table(table, tmp, write_page_checksum=True)
+    digest = _sha256(Path(tmp))
+    os.replace(tmp, path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    os.close(fd)
+    Path(tmp).write_text(digest + "\n")
+    os.replace(tmp, path.with_suffix(".sha256"))
+
+
+def read_tables(path: Path) -> dict[str, pd.DataFrame]:
+    """Read and verify a file written by :func:`write_tables`; raise :class:`CorruptCacheFile` on any mismatch."""
+    sidecar = path.with_suffix(".sha256")
+    if not sidecar.exists():
+        raise CorruptCacheFile(f"{path}: checksum file missing")
+    if sidecar.read_text().strip() != _sha256(path):
+        raise CorruptCacheFile(f"{path}: SHA-256 does not match its checksum file")
+    with open(path, "rb") as f:
+        head = f.read(4)
+        f.seek(-4, os.SEEK_END)
+        tail = f.read(4)
+    if head != _MAGIC or tail != _MAGIC:
+        raise CorruptCacheFile(f"{path}: not a complete Parquet file (bad header or footer)")
+    try:
+        table = pq.read_table(path, page_checksum_verification=True)
+        columns = json.loads(table.schema.metadata[_META_KEY])
+    except (OSError, KeyError, ValueError, pa.ArrowException) as e:
+        raise CorruptCacheFile(f"{path}: unreadable ({e})") from e
+    frame = table.to_pandas()
+    out = {}
+    for name, dtypes in columns.items():
+        part = frame[frame["_table"] == name] if len(frame) else frame
+        cols = {}
+        for col, dtype in dtypes.items():
+            values = part[f"{name}.{col}"] if f"{name}.{col}" in part else pd.Series([None] * len(part), dtype=object)
+            try:
+                cols[col] = values.astype(dtype).reset_index(drop=True)
+            except (TypeError, ValueError):
+                cols[col] = values.reset_index(drop=True)
+        out[name] = pd.DataFrame(cols, columns=list(dtypes))
+    return out

@@ -1,0 +1,95 @@
+"""Shared chart style: Okabe-Ito colours, titles, source lines, key-date markers, saving."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+
+import matplotlib
+import matplotlib.dates
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+#: Okabe & Ito (2008) colour-blind-safe palette, black last.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+#: Fixed colours for the case-study actors, so every chart agrees.
+ACTOR_COLOURS = {"RUS": "#D55E00", "UKR": "#0072B2", "USA": "#009E73", "NATO": "#CC79A7", "IGO": "#CC79A7",
+                 "kremlin": "#D55E00", "ukraine": "#0072B2", "whitehouse": "#009E73"}
+RC = {
+    "figure.dpi": 100, "savefig.dpi": 150, "font.size": 9, "axes.titlesize": 11, "axes.titleweight": "bold",
+    "axes.labelsize": 9, "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
+    "grid.alpha": 0.3, "legend.frameon": False, "svg.hashsalt": "rhetoriclab", "axes.prop_cycle":
+    matplotlib.cycler(color=list(OKABE_ITO)),
+}
+
+
+def colour(name: object, i: int = 0) -> str:
+    """The fixed colour of a known actor, else the ``i``-th Okabe-Ito colour."""
+    return ACTOR_COLOURS.get(str(name), OKABE_ITO[i % len(OKABE_ITO)])
+
+
+def styled(fn: Callable) -> Callable:
+    """Run a chart function inside the house style (rc parameters apply while artists are created)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        with matplotlib.rc_context(RC):
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def new_figure(nrows: int = 1, ncols: int = 1, *, size: tuple[float, float] = (8, 4), **kw) -> tuple[Figure, object]:
+    """A fresh Figure (not registered with pyplot, so nothing leaks between charts) and its axes."""
+    fig = Figure(figsize=size, layout="constrained")
+    axes = fig.subplots(nrows, ncols, squeeze=nrows * ncols == 1, **kw)
+    return fig, axes
+
+
+def finish(fig: Figure, title: str, source: str, path: str | os.PathLike | None = None) -> Figure:
+    """Add the title and the source line; save when ``path`` is given."""
+    fig.suptitle(title, fontsize=11, fontweight="bold")
+    fig.text(0.01, 0.0, f"Source: {source}", fontsize=7, color="#555555", ha="left", va="bottom")
+    fig.get_layout_engine().set(h_pad=0.12)
+    if path is not None:
+        save(fig, path)
+    return fig
+
+
+def save(fig: Figure, path: str | os.PathLike) -> None:
+    """Save as PNG or SVG (by extension), with no timestamps in the file."""
+    ext = os.fspath(path).rsplit(".", 1)[-1].lower()
+    if ext not in ("png", "svg"):
+        raise ValueError(f"save charts as .png or .svg, not {path!r}")
+    meta = {"Date": None} if ext == "svg" else {"Software": None}
+    fig.savefig(path, metadata=meta, bbox_inches="tight")
+
+
+@cache
+def _key_dates() -> pd.DataFrame:
+    with resources.files("rhetoriclab.data").joinpath("key_dates.csv").open(encoding="utf-8") as f:
+        table = pd.read_csv(f)
+    return table.assign(date=pd.to_datetime(table["date"]))
+
+
+def key_dates() -> pd.DataFrame:
+    """The case study's key dates (date, label, short, source)."""
+    return _key_dates().copy()
+
+
+def mark_dates(ax: Axes, dates: pd.DataFrame | None = None, *, labels: bool = True) -> None:
+    """Dashed vertical lines at ``dates`` (default :func:`key_dates`), numbered labels at the top."""
+    dates = key_dates() if dates is None else dates
+    lo, hi = ax.get_xlim()
+    for row in dates.sort_values("date").itertuples():
+        x = matplotlib.dates.date2num(row.date)
+        if not lo <= x <= hi:
+            continue
+        ax.axvline(x, color="#555555", linestyle="--", linewidth=0.8, zorder=0)
+        if labels:
+            ax.annotate(row.short, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90, fontsize=7,
+                        ha="right", va="top", color="#333333", xytext=(-2, -2), textcoords="offset points")

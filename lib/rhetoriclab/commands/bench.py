@@ -1,0 +1,67 @@
+"""``rhetoriclab bench [PATH...] [--corpus NAME] [--limit N] [--n-process N] [--prefilter CODES] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+#: What ``rhetoriclab bench`` measures when given no PATH and no --corpus.
+DEFAULT_CORPUS, DEFAULT_LIMIT = "kremlin", 40
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "bench",
+        help="speed of the full analysis relative to bare spaCy, and of a cached rerun",
+        description="On the same documents: bare spaCy nlp.pipe tokens/s; full analysis (parse + attributions + "
+                    "stances) tokens/s and their ratio; attribution and stance-coding CPU as shares of the parse "
+                    "CPU; cold vs cached wall time in a fresh cache folder. Ends with PASS/FAIL per target "
+                    "(full/bare >= 0.85, stance coding <= 0.15 of the parse, cached >= 20x faster). "
+                    f"Default documents: --corpus {DEFAULT_CORPUS} --limit {DEFAULT_LIMIT}.",
+        epilog="Exit status 0 even when a target fails (this is a measurement); 1 when no document loads.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file (as for load)")
+    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
+                   help="a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
+    p.add_argument("--limit", type=_positive, metavar="N",
+                   help=f"only the first N documents (default {DEFAULT_LIMIT} when no PATH or --corpus is given)")
+    p.add_argument("--n-process", type=_positive, default=1, metavar="N",
+                   help="processes for nlp.pipe and run_corpus (default 1: the cleanest CPU ratios)")
+    p.add_argument("--prefilter", metavar="CODES",
+                   help="keep only paragraphs naming these actors, comma-separated codes (e.g. RUS,UKR,USA)")
+    p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
+    p.set_defaults(func=run)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return n
+
+
+def run(args: argparse.Namespace) -> int:
+    from rhetoriclab.bench import format_bench, parse_codes, run_bench
+    from rhetoriclab.commands.load import load_inputs
+
+    paths, corpora, limit = args.paths, args.corpus, args.limit
+    if not paths and not corpora:
+        corpora, limit = [DEFAULT_CORPUS], limit or DEFAULT_LIMIT
+    corpus = load_inputs(paths, corpora)
+    for problem in corpus.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if not len(corpus):
+        raise ValueError(f"no documents loaded from {', '.join([*paths, *corpora])}; nothing to benchmark")
+    if limit is not None:
+        corpus = corpus[:limit]
+    result = run_bench(corpus, n_process=args.n_process, prefilter=parse_codes(args.prefilter))
+    if args.json:
+        print(json.dumps({"inputs": [*paths, *corpora], "limit": limit, **result.to_dict()}))
+    else:
+        print(f"rhetoriclab bench: {', '.join([*paths, *corpora])}" + (f" (first {limit})" if limit else ""))
+        print(format_bench(result))
+    return 0

@@ -1,0 +1,360 @@
+"""Corpus-scale runs: clean -> (pre-filter) -> parse -> attributions -> stances, cached, in several processes.
+
+>>> result = run_corpus(load_corpus("kremlin"), prefilter=["UKR", "USA"], progress=False)  # doctest: +SKIP
+>>> result.stances.head()  # doctest: +SKIP
+
+Every span in the output tables is an offset into the *original* file text
+(``Document.source_span``), named ``<field>_start`` / ``<field>_end``, and tables list
+documents in corpus order whether they came from the cache or not. What was not
+analysed, and why, is in ``result.skipped`` (one row per document and stage; stage
+``"cache"`` lists corrupt cache files that were rebuilt). With a pre-filter the
+analysers see the document with the dropped paragraphs blanked in ``clean.text``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import inspect
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+import pandas as pd
+import spacy
+from spacy.tokens import Doc
+
+from rhetoriclab.cache import CacheStats, ResultCache, document_key
+from rhetoriclab.documents import Corpus, Document
+from rhetoriclab.kwic import count_words
+from rhetoriclab.nlp import load_nlp, model_name
+from rhetoriclab.prefilter import FilterStats, actor_pattern, mask_paragraphs
+from rhetoriclab.records import Actor
+from rhetoriclab.textclean import CleanText
+
+#: An analyser turns a document and the spaCy Doc of its (masked) cleaned text into records.
+Analyser = Callable[[Document, Doc], list]
+
+SKIPPED_COLUMNS = ["doc_id", "corpus", "stage", "reason"]
+DOCUMENT_COLUMNS = ["doc_id", "corpus", "date", "kind", "speaker", "issuer", "title", "n_words", "n_tokens",
+                    "paragraphs", "paragraphs_kept", "chars", "chars_kept", "from_cache"]
+
+_LAST_ATTRIBUTIONS: dict[tuple[str, int], list] = {}
+
+
+def attribution_analyser(document: Document, doc: Doc) -> list:
+    """:func:`rhetoriclab.attribution.extract_attributions`, remembered for the stance analyser of the same Doc."""
+    from rhetoriclab.attribution import extract_attributions
+
+    found = extract_attributions(document, doc=doc)
+    _LAST_ATTRIBUTIONS.clear()
+    _LAST_ATTRIBUTIONS[(document.id, id(doc))] = found
+    return found
+
+
+def stance_analyser(document: Document, doc: Doc) -> list:
+    """:func:`rhetoriclab.stances.code_stances`, reusing the attributions just found on this Doc."""
+    from rhetoriclab.stances import code_stances
+
+    return code_stances(document, doc=doc, attributions=_LAST_ATTRIBUTIONS.get((document.id, id(doc))))
+
+
+def default_analysers() -> dict[str, Analyser]:
+    """``{"attributions": ..., "stances": ...}``, the project's extractors."""
+    return {"attributions": attribution_analyser, "stances": stance_analyser}
+
+
+@dataclass
+class RunResult:
+    """Tables from one corpus run. ``tables`` holds one DataFrame per analyser name."""
+
+    documents: pd.DataFrame
+    tables: dict[str, pd.DataFrame]
+    skipped: pd.DataFrame
+    settings: dict
+    cache: CacheStats | None = None
+
+    @property
+    def attributions(self) -> pd.DataFrame:
+        return self.tables.get("attributions", pd.DataFrame())
+
+    @property
+    def stances(self) -> pd.DataFrame:
+        return self.tables.get("stances", pd.DataFrame())
+
+    def skipped_summary(self) -> pd.DataFrame:
+        """Number of documents skipped per stage and reason (reasons with a document-specific tail are grouped)."""
+        if self.skipped.empty:
+            return pd.DataFrame(columns=["stage", "reason", "documents"])
+        reason = self.skipped["reason"].str.split(":").str[0]
+        out = self.skipped.assign(reason=reason).groupby(["stage", "reason"]).size().rename("documents")
+        return out.reset_index().sort_values(["documents", "stage", "reason"], ascending=[False, True, True],
+                                             ignore_index=True)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(v)} {k}" for k, v in self.tables.items())
+        return f"RunResult({len(self.documents)} documents, {counts}, {len(self.skipped)} skipped)"
+
+
+def records_frame(document: Document, records: Iterable, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Flatten dataclass records: spans -> ``<f>_start/_end`` (file offsets); actors -> ``<f>_code/_org/_sector``.
+
+    Tuples of strings are joined with ``"; "``; dicts become sorted ``key=value`` strings.
+    """
+    rows = []
+    for i, rec in enumerate(records):
+        row: dict[str, object] = {"doc_id": document.id, "index": i}
+        for f in dataclasses.fields(rec):
+            value = getattr(rec, f.name)
+            if f.name == "doc_id":
+                continue
+            if _is_span(f.type, value):
+                start, end = document.source_span(*value) if value is not None else (None, None)
+                row[f"{f.name}_start"], row[f"{f.name}_end"] = start, end
+            elif isinstance(value, Actor) or "Actor" in str(f.type):
+                for part in ("code", "org", "sector"):
+                    row[f"{f.name}_{part}"] = getattr(value, part) if value is not None else None
+            elif isinstance(value, tuple):
+                row[f.name] = "; ".join(map(str, value))
+            elif isinstance(value, dict):
+                row[f.name] = "; ".join(f"{k}={value[k]}" for k in sorted(value)) or None
+            else:
+                row[f.name] = value
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    if columns is not None:
+        frame = frame.reindex(columns=list(columns))
+    return frame
+
+
+def _is_span(type_hint: object, value: object) -> bool:
+    hint = str(type_hint)
+    if "Span" in hint:
+        return True
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value) and "str" not in hint
+
+
+def _resolve_prefilter(prefilter: re.Pattern | str | Sequence[str] | bool | None) -> re.Pattern | None:
+    if prefilter is None or prefilter is False:
+        return None
+    if prefilter is True:
+        return actor_pattern()
+    if isinstance(prefilter, re.Pattern):
+        return prefilter
+    if isinstance(prefilter, str):
+        return re.compile(prefilter)
+    return actor_pattern(list(prefilter))
+
+
+def _fingerprint(analysers: Mapping[str, Analyser]) -> dict[str, str]:
+    """Name and source hash of each analyser's package, so edited extractor code invalidates the cache."""
+    out = {}
+    for name, fn in sorted(analysers.items()):
+        module = getattr(fn, "__module__", "") or ""
+        qual = f"{module}.{getattr(fn, '__qualname__', repr(fn))}"
+        digest = hashlib.sha256(qual.encode())
+        with contextlib.suppress(OSError, TypeError):
+            digest.update(inspect.getsource(fn).encode())
+        paths: list[Path] = []
+        if module.startswith("rhetoriclab."):
+            pkg = Path(import_module("rhetoriclab").__file__).parent
+            for sub in ("attribution", "stances", "actors", "data"):
+                base = pkg / sub
+                paths += sorted(base.rglob("*")) if base.is_dir() else []
+                paths += [p for p in (pkg / f"{sub}.py",) if p.exists()]
+            paths.append(pkg / "pipeline.py")
+        for p in paths:
+            if p.is_file() and "__pycache__" not in p.parts:
+                digest.update(p.name.encode())
+                digest.update(p.read_bytes())
+        out[name] = f"{qual}@{digest.hexdigest()[:12]}"
+    return out
+
+
+@dataclass
+class _Job:
+    document: Document
+    text: str
+    stats: FilterStats
+    key: str
+
+
+@dataclass
+class _Output:
+    tables: dict[str, pd.DataFrame]
+    n_tokens: int
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _analyse(nlp: spacy.Language, jobs: Sequence[_Job], analysers: Mapping[str, Analyser],
+             batch_size: int) -> list[_Output]:
+    outputs = []
+    for job, doc in zip(jobs, nlp.pipe((j.text for j in jobs), batch_size=batch_size), strict=True):
+        tables, errors = {}, []
+        for name, fn in analysers.items():
+            try:
+                tables[name] = records_frame(job.document, fn(job.document, doc))
+            except Exception as e:  # noqa: BLE001 - reported per document in the skipped table
+                errors.append((name, f"{type(e).__name__}: {e}"))
+        n_tokens = sum(1 for t in doc if not t.is_space)
+        outputs.append(_Output(tables, n_tokens, errors))
+    return outputs
+
+
+def _worker(args: tuple) -> list[_Output]:
+    model, jobs, analysers, batch_size = args
+    return _analyse(load_nlp(model), jobs, analysers, batch_size)
+
+
+def run_corpus(
+    corpus: Corpus | Sequence[Document],
+    *,
+    analysers: Mapping[str, Analyser] | None = None,
+    prefilter: re.Pattern | str | Sequence[str] | bool | None = None,
+    n_process: int | None = None,
+    batch_size: int = 16,
+    chunk_size: int = 8,
+    progress: bool = True,
+    cache: bool | str | os.PathLike = True,
+    model: str | None = None,
+) -> RunResult:
+    """Analyse every document of ``corpus``; see the module docstring.
+
+    ``prefilter``: ``None`` (parse everything), ``True`` (paragraphs naming any registry actor), a list of
+    actor codes, or a regex. ``n_process`` defaults to all cores. ``cache``: ``True`` for the default folder,
+    a folder path, or ``False`` for none. Documents whose analysis raised are reported and not cached.
+    """
+    analysers = dict(analysers) if analysers is not None else default_analysers()
+    pattern = _resolve_prefilter(prefilter)
+    model = model or model_name()
+    nlp = load_nlp(model)
+    settings = {
+        "model": model, "model_version": nlp.meta.get("version"), "spacy": spacy.__version__,
+        "prefilter": pattern.pattern if pattern is not None else None, "analysers": _fingerprint(analysers),
+    }
+    store = None if cache is False else ResultCache(settings, None if cache is True else cache)
+    name = getattr(corpus, "name", "")
+    skipped: list[dict] = [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)}
+                           for p in getattr(corpus, "problems", [])]
+    doc_rows: dict[str, dict] = {}
+    # Result tables per document id, assembled in corpus order at the end (cached or not).
+    found: dict[str, dict[str, pd.DataFrame]] = {}
+    todo: list[_Job] = []
+
+    def skip(document: Document, stage: str, reason: str) -> None:
+        skipped.append({"doc_id": document.id, "corpus": name, "stage": stage, "reason": reason})
+
+    from tqdm.auto import tqdm
+
+    bar = tqdm(total=len(corpus), desc=f"analysing {name or 'documents'}", disable=not progress, unit="doc")
+    seen: set[str] = set()
+    for document in corpus:
+        if document.id in seen:
+            skip(document, "input", "duplicate document id")
+            bar.update()
+            continue
+        seen.add(document.id)
+        text = document.clean.text
+        masked, stats = mask_paragraphs(text, pattern)
+        doc_rows[document.id] = _document_row(document, name, stats)
+        reason = _skip_reason(document, text, stats, nlp.max_length)
+        if reason:
+            skip(document, "prefilter" if reason.startswith("no paragraph") else "input", reason)
+            bar.update()
+            continue
+        key = document_key(document)
+        hit = None
+        if store is not None:
+            n_corrupt = len(store.stats.corrupt)
+            hit = store.get(key)
+            for problem in store.stats.corrupt[n_corrupt:]:
+                skip(document, "cache", f"corrupt cache file rebuilt: {problem}")
+        if hit is not None:
+            doc_rows[document.id].update(n_tokens=int(hit["_meta"]["n_tokens"].iloc[0]), from_cache=True)
+            found[document.id] = {n: hit[n] for n in analysers}
+            bar.update()
+            continue
+        todo.append(_Job(_masked_view(document, masked), masked, stats, key))
+
+    n_process = max(1, n_process or os.cpu_count() or 1)
+    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    if n_process > 1 and len(chunks) > 1:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(n_process, len(chunks)), mp_context=ctx) as pool:
+            futures = [pool.submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
+            results = []
+            for fut, chunk in zip(futures, chunks, strict=True):
+                results.append(fut.result())
+                bar.update(len(chunk))
+    else:
+        results = []
+        for chunk in chunks:
+            results.append(_analyse(nlp, chunk, analysers, batch_size))
+            bar.update(len(chunk))
+    bar.close()
+
+    for chunk, outputs in zip(chunks, results, strict=True):
+        for job, out in zip(chunk, outputs, strict=True):
+            doc_rows[job.document.id]["n_tokens"] = out.n_tokens
+            for stage, reason in out.errors:
+                skip(job.document, stage, reason)
+            found[job.document.id] = out.tables
+            if store is not None and not out.errors:
+                meta = pd.DataFrame({"n_tokens": [out.n_tokens]})
+                store.put(job.key, {**out.tables, "_meta": meta})
+    documents = pd.DataFrame(list(doc_rows.values()), columns=DOCUMENT_COLUMNS)
+    documents["date"] = pd.to_datetime(documents["date"])
+    out_tables = {n: _concat([found[d][n] for d in doc_rows if n in found.get(d, {})]) for n in analysers}
+    return RunResult(documents, out_tables, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS), settings,
+                     store.stats if store is not None else None)
+
+
+def _masked_view(document: Document, masked: str) -> Document:
+    """``document`` as the analysers see it: ``clean.text`` is the pre-filtered text.
+
+    The masked text has the length of the cleaned text, so the map back to the file is the same and every
+    span an analyser reports is a span of ``document.clean.text`` too.
+    """
+    clean = document.clean
+    if masked == clean.text:
+        return document
+    if len(masked) != len(clean.text):
+        raise ValueError(f"{document.id}: the pre-filtered text must keep the length of the cleaned text")
+    view = dataclasses.replace(document)
+    view.__dict__["clean"] = CleanText(clean.original, masked, clean.index)
+    return view
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True)
+
+
+def _document_row(document: Document, corpus: str, stats: FilterStats) -> dict:
+    return {
+        "doc_id": document.id, "corpus": corpus or document.origin, "date": document.date, "kind": document.kind,
+        "speaker": document.speaker, "issuer": document.issuer, "title": document.title,
+        "n_words": count_words(document.clean.text), "n_tokens": 0,
+        "paragraphs": stats.paragraphs, "paragraphs_kept": stats.paragraphs_kept,
+        "chars": stats.chars, "chars_kept": stats.chars_kept, "from_cache": False,
+    }
+
+
+def _skip_reason(document: Document, text: str, stats: FilterStats, max_length: int) -> str | None:
+    if not text.strip():
+        return "empty text"
+    if document.language and not document.language.lower().startswith("en"):
+        return f"language not supported: {document.language}"
+    if len(text) > max_length:
+        return f"text too long: {len(text)} characters > nlp.max_length {max_length}"
+    if stats.paragraphs_kept == 0:
+        return "no paragraph mentions the actors of interest"
+    return None
