@@ -1,6 +1,7 @@
 """The checksummed Parquet result cache: hits, invalidation and corrupt files."""
 
 import dataclasses
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -124,6 +125,7 @@ def test_corrupt_cache_files_are_reported_rebuilt_and_never_trusted(corpus, tmp_
     clean = run_corpus(corpus, n_process=1, progress=False, cache=False)
     first = run_corpus(corpus, n_process=1, progress=False, cache=tmp_path)
     store = ResultCache(first.settings, tmp_path)
+    shutil.rmtree(store.folder / "runs")  # no whole-run file: the per-document entries are read
     seed_file = store.path(document_key(corpus[0]))
     seed_file.write_bytes(seed_file.read_bytes()[:200])  # truncated
     briefing = store.path(document_key(corpus.by_id("briefing"))).with_suffix(".sha256")
@@ -137,3 +139,21 @@ def test_corrupt_cache_files_are_reported_rebuilt_and_never_trusted(corpus, tmp_
     after = run_corpus(corpus, n_process=1, progress=False, cache=tmp_path)
     assert (after.cache.hits, after.cache.corrupt) == (4, [])
     _equal_tables(clean, after)
+
+
+def test_rerun_reads_one_run_file_and_a_corrupt_one_is_rebuilt(corpus, tmp_path):
+    cold = run_corpus(corpus, n_process=1, progress=False, cache=tmp_path)
+    assert not cold.cache.run_hit
+    warm = run_corpus(corpus, n_process=1, progress=False, cache=tmp_path)
+    assert warm.cache.run_hit and warm.cache.hits == 4
+    _equal_tables(cold, warm)
+    pd.testing.assert_frame_equal(cold.skipped, warm.skipped)
+    store = ResultCache(cold.settings, tmp_path)
+    (run_file,) = (store.folder / "runs").glob("*.parquet")
+    run_file.write_bytes(run_file.read_bytes()[:-10])  # truncated
+    rebuilt = run_corpus(corpus, n_process=1, progress=False, cache=tmp_path)
+    assert not rebuilt.cache.run_hit and rebuilt.cache.hits == 4  # from the per-document entries
+    report = rebuilt.skipped[rebuilt.skipped["stage"] == "cache"]
+    assert report["reason"].str.startswith("corrupt run file").tolist() == [True]
+    _equal_tables(cold, rebuilt)
+    assert run_corpus(corpus, n_process=1, progress=False, cache=tmp_path).cache.run_hit  # written again

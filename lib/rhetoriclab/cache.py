@@ -1,7 +1,9 @@
 """A persistent, checksummed Parquet cache of per-document analysis results.
 
 Layout: ``<root>/<settings key>/<document key[:2]>/<document key>.parquet`` plus a
-``.sha256`` file beside it. The *settings key* hashes the library version and every
+``.sha256`` file beside it, and ``<root>/<settings key>/runs/<run key>.parquet`` holding all tables of a
+whole run, so that rerunning a case study on unchanged documents reads one file instead of thousands.
+The *settings key* hashes the library version and every
 setting that changes results (model, pre-filter, analysers), so a new version or a
 changed setting reads from a fresh folder; the *document key* hashes the document
 record (text and metadata), so only changed documents are analysed again.
@@ -70,6 +72,8 @@ class CacheStats:
     hits: int = 0
     misses: int = 0
     corrupt: list[str] = field(default_factory=list)
+    #: The whole run came from one run file (same documents, same settings as an earlier run).
+    run_hit: bool = False
 
 
 class ResultCache:
@@ -104,6 +108,34 @@ class ResultCache:
 
     def put(self, doc_key: str, tables: Mapping[str, pd.DataFrame]) -> None:
         write_tables(self.path(doc_key), tables)
+
+    # -- whole runs: one file for a rerun of the same corpus -----------------------------------
+    def run_key(self, doc_keys: list[tuple[str, str]]) -> str:
+        """Key of a whole run: these documents (id and content key, in order) under these settings."""
+        blob = json.dumps([self.key, doc_keys])
+        return hashlib.sha256(blob.encode()).hexdigest()
+
+    def run_path(self, run_key: str) -> Path:
+        return self.folder / "runs" / f"{run_key}.parquet"
+
+    def get_run(self, run_key: str) -> dict[str, pd.DataFrame] | None:
+        """The tables of an identical earlier run (read as one file), or ``None``; a corrupt file is reported
+        in ``stats.corrupt``, deleted and missed (the per-document entries are then used)."""
+        path = self.run_path(run_key)
+        if not path.exists():
+            return None
+        try:
+            tables = read_tables(path)
+        except CorruptCacheFile as e:
+            self.stats.corrupt.append(str(e))
+            for p in (path, path.with_suffix(".sha256")):
+                p.unlink(missing_ok=True)
+            return None
+        self.stats.run_hit = True
+        return tables
+
+    def put_run(self, run_key: str, tables: Mapping[str, pd.DataFrame]) -> None:
+        write_tables(self.run_path(run_key), tables)
 
 
 def write_tables(path: Path, tables: Mapping[str, pd.DataFrame]) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import inspect
 import multiprocessing
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import spacy
 from spacy.tokens import Doc
@@ -110,27 +112,38 @@ def records_frame(document: Document, records: Iterable, columns: Sequence[str] 
     rows = []
     for i, rec in enumerate(records):
         row: dict[str, object] = {"doc_id": document.id, "index": i}
-        for f in dataclasses.fields(rec):
-            value = getattr(rec, f.name)
-            if f.name == "doc_id":
-                continue
-            if _is_span(f.type, value):
-                start, end = document.source_span(*value) if value is not None else (None, None)
-                row[f"{f.name}_start"], row[f"{f.name}_end"] = start, end
-            elif isinstance(value, Actor) or "Actor" in str(f.type):
+        for name, kind in _field_plan(type(rec)):
+            value = getattr(rec, name)
+            if kind == "actor" or isinstance(value, Actor):
                 for part in ("code", "org", "sector"):
-                    row[f"{f.name}_{part}"] = getattr(value, part) if value is not None else None
+                    row[f"{name}_{part}"] = getattr(value, part) if value is not None else None
+            elif kind == "span" or (kind == "any" and _is_span(None, value)):
+                start, end = document.source_span(*value) if value is not None else (None, None)
+                row[f"{name}_start"], row[f"{name}_end"] = start, end
             elif isinstance(value, tuple):
-                row[f.name] = "; ".join(map(str, value))
+                row[name] = "; ".join(map(str, value))
             elif isinstance(value, dict):
-                row[f.name] = "; ".join(f"{k}={value[k]}" for k in sorted(value)) or None
+                row[name] = "; ".join(f"{k}={value[k]}" for k in sorted(value)) or None
             else:
-                row[f.name] = value
+                row[name] = value
         rows.append(row)
     frame = pd.DataFrame(rows)
     if columns is not None:
         frame = frame.reindex(columns=list(columns))
     return frame
+
+
+@functools.cache
+def _field_plan(cls: type) -> tuple[tuple[str, str], ...]:
+    """How :func:`records_frame` flattens each field of a record class (worked out once per class)."""
+    plan = []
+    for f in dataclasses.fields(cls):
+        if f.name == "doc_id":
+            continue
+        hint = str(f.type)
+        kind = "span" if "Span" in hint else "actor" if "Actor" in hint else "any" if "str" not in hint else "plain"
+        plan.append((f.name, kind))
+    return tuple(plan)
 
 
 def _is_span(type_hint: object, value: object) -> bool:
@@ -193,7 +206,7 @@ class _Output:
 
 
 def _analyse(nlp: spacy.Language, jobs: Sequence[_Job], analysers: Mapping[str, Analyser],
-             batch_size: int) -> list[_Output]:
+             batch_size: int, on_done: Callable[[], object] | None = None) -> list[_Output]:
     outputs = []
     for job, doc in zip(jobs, nlp.pipe((j.text for j in jobs), batch_size=batch_size), strict=True):
         tables, errors = {}, []
@@ -204,6 +217,8 @@ def _analyse(nlp: spacy.Language, jobs: Sequence[_Job], analysers: Mapping[str, 
                 errors.append((name, f"{type(e).__name__}: {e}"))
         n_tokens = sum(1 for t in doc if not t.is_space)
         outputs.append(_Output(tables, n_tokens, errors))
+        if on_done is not None:
+            on_done()
     return outputs
 
 
@@ -242,6 +257,14 @@ def run_corpus(
     name = getattr(corpus, "name", "")
     skipped: list[dict] = [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)}
                            for p in getattr(corpus, "problems", [])]
+    run_key = None
+    if store is not None:
+        run_key = store.run_key([(d.id, document_key(d)) for d in corpus])
+        earlier = store.get_run(run_key)
+        if earlier is not None:
+            return _from_run_file(earlier, list(analysers), skipped, settings, store)
+        for problem in store.stats.corrupt:
+            skipped.append({"doc_id": None, "corpus": name, "stage": "cache", "reason": f"corrupt run file: {problem}"})
     doc_rows: dict[str, dict] = {}
     # Result tables per document id, assembled in corpus order at the end (cached or not).
     found: dict[str, dict[str, pd.DataFrame]] = {}
@@ -292,11 +315,9 @@ def run_corpus(
             for fut, chunk in zip(futures, chunks, strict=True):
                 results.append(fut.result())
                 bar.update(len(chunk))
-    else:
-        results = []
-        for chunk in chunks:
-            results.append(_analyse(nlp, chunk, analysers, batch_size))
-            bar.update(len(chunk))
+    else:  # one stream through nlp.pipe: full batches, no per-chunk start-up
+        outputs = _analyse(nlp, todo, analysers, batch_size, on_done=bar.update)
+        results = [outputs[i:i + chunk_size] for i in range(0, len(outputs), chunk_size)]
     bar.close()
 
     for chunk, outputs in zip(chunks, results, strict=True):
@@ -311,8 +332,24 @@ def run_corpus(
     documents = pd.DataFrame(list(doc_rows.values()), columns=DOCUMENT_COLUMNS)
     documents["date"] = pd.to_datetime(documents["date"])
     out_tables = {n: _concat([found[d][n] for d in doc_rows if n in found.get(d, {})]) for n in analysers}
-    return RunResult(documents, out_tables, pd.DataFrame(skipped, columns=SKIPPED_COLUMNS), settings,
-                     store.stats if store is not None else None)
+    skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+    if store is not None and run_key is not None and not skipped_frame["stage"].isin(list(analysers)).any():
+        later = skipped_frame[~skipped_frame["stage"].isin(["load", "cache"])]
+        store.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
+    return RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
+
+
+def _from_run_file(tables: dict[str, pd.DataFrame], analysers: list[str], skipped: list[dict], settings: dict,
+                   store: ResultCache) -> RunResult:
+    """A :class:`RunResult` rebuilt from an earlier identical run's file (load problems are today's)."""
+    documents = tables["_documents"]
+    later = tables["_skipped"]
+    not_analysed = set(later.loc[later["stage"].isin(["input", "prefilter"]), "doc_id"])
+    documents["from_cache"] = ~documents["doc_id"].isin(not_analysed)
+    store.stats.hits = int(documents["from_cache"].sum())
+    frame = pd.concat([pd.DataFrame(skipped, columns=SKIPPED_COLUMNS), later], ignore_index=True) if len(later) \
+        else pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
+    return RunResult(documents, {n: tidy_dtypes(tables[n]) for n in analysers}, frame, settings, store.stats)
 
 
 def _masked_view(document: Document, masked: str) -> Document:
@@ -335,7 +372,35 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame()
-    return pd.concat(frames, ignore_index=True)
+    return tidy_dtypes(pd.concat(frames, ignore_index=True))
+
+
+def tidy_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """One dtype per column whatever the mix of documents: object columns holding only integers (and gaps)
+    become nullable ``Int64``, only floats ``float64``, only booleans ``boolean``; text stays ``object`` with
+    ``None`` for gaps.
+
+    A cold run and a cached rerun then give identical tables (an offset prints as ``227``, never ``227.0``).
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype != object:
+            continue
+        values = out[col].dropna()
+        if values.empty:
+            out[col] = pd.Series([None] * len(out), index=out.index, dtype=object)
+            continue
+        kinds = {type(v) for v in values}
+        if kinds <= {bool, np.bool_}:
+            out[col] = out[col].astype("boolean")
+        elif kinds <= {int, np.int64, np.int32} or (kinds <= {int, float, np.int64, np.float64}
+                                                      and all(float(v).is_integer() for v in values)):
+            out[col] = out[col].astype("Int64")
+        elif kinds <= {int, float, np.int64, np.float64}:
+            out[col] = out[col].astype("float64")
+        else:  # text: a gap is None, however it was read back
+            out[col] = out[col].astype(object).where(out[col].notna(), None)
+    return out
 
 
 def _document_row(document: Document, corpus: str, stats: FilterStats) -> dict:

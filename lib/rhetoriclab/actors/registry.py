@@ -242,6 +242,9 @@ class ActorRegistry:
         for e in self.entries:
             self._exact.setdefault(e.alias, []).append(e)
             self._folded.setdefault(e.alias.casefold(), []).append(e)
+        self._found: dict[tuple[str, dt.date | None], list[ActorMention]] = {}  # memo of find()
+        #: First words of every alias and non-actor phrase: find() tries a window only where one starts.
+        self._first_words = frozenset(a.split()[0] for a in [*self._exact, *NON_ACTORS] if a.split())
         self._states: dict[str, ActorMatch] = {}
         for e in self.entries:
             if e.match.kind == "state":
@@ -290,10 +293,28 @@ class ActorRegistry:
 
     def find(self, text: str, date: dt.date | None = None) -> list[ActorMention]:
         """All non-overlapping mentions in ``text``, longest first at each position, in text order."""
+        key = (text, date)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= 4096:
+                self._found.clear()
+            found = self._found[key] = self._find(text, date)
+        return list(found)
+
+    def clear_memo(self) -> None:
+        """Forget remembered :meth:`find` results (benchmarks time the work, not the memo)."""
+        self._found.clear()
+
+    def _find(self, text: str, date: dt.date | None) -> list[ActorMention]:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[ActorMention] = []
+        first_words = self._first_words
         i = 0
         while i < len(tokens):
+            first = text[tokens[i][0]:tokens[i][1]]
+            if first not in first_words and first[:-1] not in first_words and first[:-2] not in first_words:
+                i += 1  # no alias starts with this word: skip the window lookups
+                continue
             found = None
             for n in range(min(_MAX_TOKENS, len(tokens) - i), 0, -1):
                 start, end = tokens[i][0], tokens[i + n - 1][1]

@@ -30,6 +30,8 @@ def register(subparsers) -> None:
                    help="processes for nlp.pipe and run_corpus (default 1: the cleanest CPU ratios)")
     p.add_argument("--prefilter", metavar="CODES",
                    help="keep only paragraphs naming these actors, comma-separated codes (e.g. RUS,UKR,USA)")
+    p.add_argument("--repeat", type=_positive, default=3, metavar="N",
+                   help="run the bare parse and the full analysis N times each and keep the fastest (default 3)")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.set_defaults(func=run)
 
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"no documents loaded from {', '.join([*paths, *corpora])}; nothing to benchmark")
     if limit is not None:
         corpus = corpus[:limit]
-    result = run_bench(corpus, n_process=args.n_process, prefilter=parse_codes(args.prefilter))
+    result = run_bench(corpus, n_process=args.n_process, prefilter=parse_codes(args.prefilter), repeat=args.repeat)
     if args.json:
         print(json.dumps({"inputs": [*paths, *corpora], "limit": limit, **result.to_dict()}))
     else:

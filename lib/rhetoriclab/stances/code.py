@@ -90,10 +90,20 @@ class DictionaryCoder:
     def code(self, document: Document, doc: Doc, attributions: list[Attribution]) -> list[Stance]:
         out: list[Stance] = []
         self._document_speaker = self._speaker_of(document)
+        self._sentence_words: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
         for sent in doc.sents:
             for cue in sentence_events(sent, self.events, self.modifiers):
                 out.extend(self._stances(document, sent, cue, attributions))
         return out
+
+    def _hedges_boosters(self, sent: Span) -> tuple[list[str], list[str]]:
+        """Hedging and boosting words of a sentence (worked out once per sentence, shared by its stances)."""
+        key = (sent.start, sent.end)
+        if key not in self._sentence_words:
+            tokens = list(sent)
+            self._sentence_words[key] = (m.count_words(tokens, self.modifiers.hedging),
+                                         m.count_words(tokens, self.modifiers.boosting))
+        return self._sentence_words[key]
 
     def _speaker_of(self, document: Document) -> Role | None:
         """The speaker of a speech or statement as a whole: its own words (outside quotations) are the speaker's."""
@@ -195,11 +205,14 @@ class DictionaryCoder:
         source, subject_target = self._source(cue, sent, att, date)
         targets = [subject_target] if subject_target is not None and subject_target.match else []
         targets = targets or self._targets(cue, sent, source, att, date)
-        content = att.content_text if _in_content(cue, att) else sent.text
+        # the tone of what the stance says: the sentence, cut to the quotation when it carries one
+        content = sent.text
+        if _in_content(cue, att):
+            s0, e0 = max(att.content[0], sent.start_char), min(att.content[1], sent.end_char)
+            content = document.clean.text[s0:e0]
         polarity, subjectivity = tone(content)
         score = goldstein(cue.event, cue.mode, self.events)
-        hedges = m.count_words(sent, self.modifiers.hedging)
-        boosts = m.count_words(sent, self.modifiers.boosting)
+        hedges, boosts = self._hedges_boosters(sent)
         quad = self.events.quad(cue.event)
         base = {
             "doc_id": document.id, "event": cue.event, "quad": quad, "mode": cue.mode,
