@@ -41,7 +41,9 @@ def term_counts(texts: Iterable[str], *, ngrams: int = 1, stop_words: frozenset[
     for text in texts:
         for phrase in _PHRASE_BREAK.split(text.lower()):
             words = [w.replace("\u2019", "'") for w in _TOKEN.findall(phrase)]
-            keep = [w if (w not in stop and len(w) >= min_len) else None for w in words]
+            # "we're", "don't": a contraction of a stop word is a stop word
+            keep = [w if (w not in stop and w.split("'")[0] not in stop and len(w) >= min_len) else None
+                    for w in words]
             for n in range(1, ngrams + 1):
                 for i in range(len(keep) - n + 1):
                     gram = keep[i:i + n]

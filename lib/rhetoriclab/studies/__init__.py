@@ -1,0 +1,1 @@
+"""Study-specific helpers for the case-study notebooks, one module per study."""

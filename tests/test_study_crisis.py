@@ -1,0 +1,99 @@
+"""The crisis case-study tables on small hand-built inputs (no parsing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from rhetoriclab.documents import Corpus, Document
+from rhetoriclab.pipeline import RunResult
+from rhetoriclab.studies.crisis import (
+    crisis_stances,
+    dyad_table,
+    filter_table,
+    hedging_before_after,
+    war_terms,
+    weekly_focus,
+)
+
+
+def _stances(rows):
+    cols = ["doc_id", "index", "event", "source_code", "target_code", "target_org", "goldstein", "hedging", "boosting"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _result(stances, docs):
+    documents = pd.DataFrame(docs, columns=["doc_id", "date", "kind", "n_words", "paragraphs_kept", "chars",
+                                            "chars_kept"])
+    documents["date"] = pd.to_datetime(documents["date"])
+    return RunResult(documents, {"stances": stances}, pd.DataFrame(columns=["doc_id", "corpus", "stage", "reason"]),
+                     {})
+
+
+@pytest.fixture()
+def results():
+    kremlin = _result(_stances([
+        ("k1", 0, "THREATEN", "RUS", "UKR", None, -4.4, 1, 0),   # own, before the invasion, hedged
+        ("k1", 1, "DEMAND", "USA", "RUS", None, -5.0, 0, 0),     # a U.S. demand the Kremlin reports: other
+        ("k2", 0, "REJECT", "RUS", None, "NATO", -4.0, 0, 1),    # own, after the invasion, boosted, target NATO
+        ("k2", 1, "SUPPORT", None, "UKR", None, 3.5, 0, 0),      # no source: unknown
+    ]), [("k1", "2022-02-10", "statement", 100, 1, 10, 5), ("k2", "2022-03-01", "statement", 300, 2, 30, 30)])
+    white = _result(_stances([
+        ("w1", 0, "THREATEN", "USA", "RUS", None, -4.4, 0, 1),
+        ("w1", 1, "SUPPORT", "USA", "UKR", None, 3.5, 0, 0),
+    ]), [("w1", "2022-02-14", "transcript", 50, 0, 20, 0)])
+    return {"kremlin": kremlin, "whitehouse": white}
+
+
+def test_sides_and_invasion_flag(results):
+    s = crisis_stances(results)
+    assert s[["doc_id", "capital", "side", "after_invasion"]].values.tolist() == [
+        ["k1", "Moscow", "own", False], ["k1", "Moscow", "other", False],
+        ["w1", "Washington", "own", False], ["w1", "Washington", "own", False],
+        ["k2", "Moscow", "own", True], ["k2", "Moscow", "unknown", True]]
+
+
+def test_weekly_focus_zero_fills_every_week(results):
+    stances = crisis_stances(results)
+    w = weekly_focus(stances, events=("THREATEN", "REJECT"), until=pd.Timestamp("2022-03-06"))
+    moscow_threats = w[(w["capital"] == "Moscow") & (w["event"] == "THREATEN")]
+    # own stances fall in the weeks of Mon 7 Feb, 14 Feb (Washington) and 28 Feb 2022: four weeks, 7 Feb to 28 Feb
+    assert moscow_threats["period"].dt.strftime("%m-%d").tolist() == ["02-07", "02-14", "02-21", "02-28"]
+    assert moscow_threats["stances"].tolist() == [1, 0, 0, 0]
+    assert w.groupby("capital")["stances"].sum().to_dict() == {"Moscow": 2, "Washington": 1}
+    # by default, only weeks that end by the last date every capital covers (Washington: Mon 14 Feb)
+    default = weekly_focus(stances, events=("THREATEN", "REJECT"))
+    assert default["period"].dt.strftime("%m-%d").unique().tolist() == ["02-07"]
+
+
+def test_hedging_before_after(results):
+    h = hedging_before_after(crisis_stances(results))
+    moscow = h[h["capital"] == "Moscow"].set_index("period")
+    assert moscow.loc["before 24 Feb", ["stances", "hedged", "boosted"]].tolist() == [1, 1.0, 0.0]
+    assert moscow.loc["from 24 Feb", ["stances", "hedged", "boosted"]].tolist() == [1, 0.0, 1.0]
+
+
+def test_dyad_table_uses_igo_for_organisations(results):
+    d = dyad_table(crisis_stances(results))
+    assert d.values.tolist() == [["Moscow", "IGO", 1, -4.0], ["Moscow", "UKR", 1, -4.4],
+                                 ["Washington", "RUS", 1, -4.4], ["Washington", "UKR", 1, 3.5]]
+
+
+def test_filter_table_counts(results):
+    f = filter_table(results).set_index("corpus")
+    assert f.loc["kremlin", ["documents", "analysed", "words"]].tolist() == [2, 2, 400]
+    assert f.loc["kremlin", "share of text kept"] == pytest.approx(35 / 40, abs=1e-3)
+    assert f.loc["whitehouse", "analysed"] == 0
+
+
+def test_war_terms_per_10k_words():
+    corpus = Corpus([Document(id="a", text="The special military operation goes on. War is war.",
+                              date=dt.date(2022, 3, 2)),
+                     Document(id="b", text="Russia's invasion of Ukraine.", date=dt.date(2022, 3, 9))], name="kremlin")
+    t = war_terms({"kremlin": corpus}).set_index("term")
+    # 9 + 4 = 13 words in March 2022
+    assert t.loc["war", "mentions"] == 2 and t.loc["war", "per_10k"] == round(2 / 13 * 10_000, 2)
+    assert t.loc["special military operation", "mentions"] == 1
+    assert t.loc["invasion", "mentions"] == 1 and t.loc["genocide", "mentions"] == 0
