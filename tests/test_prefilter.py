@@ -83,3 +83,24 @@ def test_filter_summary_per_corpus_and_overall():
     assert out.loc["whitehouse", ["share_paragraphs_kept", "share_chars_kept"]].tolist() == [1.0, 1.0]
     assert out.loc["all", ["paragraphs", "chars_kept", "share_paragraphs_kept", "share_chars_kept"]].tolist() == [
         15, 500, 0.6, 0.417]
+
+
+def test_sentence_unit_keeps_only_the_sentences_that_name_an_actor():
+    """UN speeches often have no blank lines: a paragraph filter would keep everything, a sentence filter does not."""
+    import re
+
+    from rhetoriclab.prefilter import mask_paragraphs, sentence_spans
+
+    text = ('We condemn the aggression against Ukraine. Climate change is real.\nOur region "needs peace." '
+            "The Russian Federation must withdraw!\n\nAnother paragraph. Nothing here.")
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "We condemn the aggression against Ukraine.", "Climate change is real.", 'Our region "needs peace."',
+        "The Russian Federation must withdraw!", "Another paragraph.", "Nothing here."]
+    masked, stats = mask_paragraphs(text, re.compile(r"Ukraine|Russian"), unit="sentence")
+    assert len(masked) == len(text) and masked.count("\n") == text.count("\n")  # offsets and lines kept
+    assert masked.split() == "We condemn the aggression against Ukraine. The Russian Federation must withdraw!".split()
+    assert (stats.paragraphs, stats.paragraphs_kept) == (6, 2)  # counted in sentences
+    whole, _ = mask_paragraphs(text, re.compile(r"Ukraine|Russian"))
+    assert "Climate change" in whole  # the paragraph unit keeps the whole first paragraph
+    with pytest.raises(ValueError, match="unknown pre-filter unit"):
+        mask_paragraphs(text, re.compile("x"), unit="page")

@@ -238,12 +238,15 @@ def run_corpus(
     progress: bool = True,
     cache: bool | str | os.PathLike = True,
     model: str | None = None,
+    prefilter_unit: str = "paragraph",
 ) -> RunResult:
     """Analyse every document of ``corpus``; see the module docstring.
 
     ``prefilter``: ``None`` (parse everything), ``True`` (paragraphs naming any registry actor), a list of
-    actor codes, or a regex. ``n_process`` defaults to all cores. ``cache``: ``True`` for the default folder,
-    a folder path, or ``False`` for none. Documents whose analysis raised are reported and not cached.
+    actor codes, or a regex; ``prefilter_unit="sentence"`` keeps single sentences instead of whole paragraphs
+    (for texts without blank lines between paragraphs). ``n_process`` defaults to all cores. ``cache``: ``True``
+    for the default folder, a folder path, or ``False`` for none. Documents whose analysis raised are reported
+    and not cached.
     """
     analysers = dict(analysers) if analysers is not None else default_analysers()
     pattern = _resolve_prefilter(prefilter)
@@ -253,6 +256,8 @@ def run_corpus(
         "model": model, "model_version": nlp.meta.get("version"), "spacy": spacy.__version__,
         "prefilter": pattern.pattern if pattern is not None else None, "analysers": _fingerprint(analysers),
     }
+    if prefilter_unit != "paragraph":  # (the default is left out, so caches made before units existed stay valid)
+        settings["prefilter_unit"] = prefilter_unit
     store = None if cache is False else ResultCache(settings, None if cache is True else cache)
     name = getattr(corpus, "name", "")
     skipped: list[dict] = [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)}
@@ -284,11 +289,11 @@ def run_corpus(
             continue
         seen.add(document.id)
         text = document.clean.text
-        masked, stats = mask_paragraphs(text, pattern)
+        masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
         doc_rows[document.id] = _document_row(document, name, stats)
-        reason = _skip_reason(document, text, stats, nlp.max_length)
+        reason = _skip_reason(document, text, stats, nlp.max_length, prefilter_unit)
         if reason:
-            skip(document, "prefilter" if reason.startswith("no paragraph") else "input", reason)
+            skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
             bar.update()
             continue
         key = document_key(document)
@@ -413,7 +418,8 @@ def _document_row(document: Document, corpus: str, stats: FilterStats) -> dict:
     }
 
 
-def _skip_reason(document: Document, text: str, stats: FilterStats, max_length: int) -> str | None:
+def _skip_reason(document: Document, text: str, stats: FilterStats, max_length: int,
+                 unit: str = "paragraph") -> str | None:
     if not text.strip():
         return "empty text"
     if document.language and not document.language.lower().startswith("en"):
@@ -421,5 +427,5 @@ def _skip_reason(document: Document, text: str, stats: FilterStats, max_length: 
     if len(text) > max_length:
         return f"text too long: {len(text)} characters > nlp.max_length {max_length}"
     if stats.paragraphs_kept == 0:
-        return "no paragraph mentions the actors of interest"
+        return f"no {unit} mentions the actors of interest"
     return None

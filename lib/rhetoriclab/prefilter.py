@@ -71,25 +71,51 @@ class FilterStats:
     chars_kept: int
 
 
-def kept_spans(text: str, pattern: re.Pattern) -> tuple[list[tuple[int, int]], int]:
-    """Spans of the paragraphs of ``text`` that match ``pattern``, and the number of paragraphs."""
-    spans = paragraph_spans(text)
+#: Units a pre-filter can keep: whole paragraphs (default) or single sentences (for texts, such as many UN
+#: General Debate speeches, whose paragraphs are not marked by blank lines).
+UNITS = ("paragraph", "sentence")
+#: A sentence ends at . ! or ? (and any closing quotes or brackets) before whitespace and a capital or digit.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)\]]*\s+(?=[\"\u201c(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` by punctuation (no parse), within its paragraphs, whitespace trimmed."""
+    out = []
+    for ps, pe in paragraph_spans(text):
+        start = ps
+        for m in _SENTENCE_END.finditer(text, ps, pe):
+            out.append((start, m.start() + len(m.group().rstrip())))  # up to the closing quote, if any
+            start = m.end()
+        out.append((start, pe))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def unit_spans(text: str, unit: str = "paragraph") -> list[tuple[int, int]]:
+    if unit not in UNITS:
+        raise ValueError(f"unknown pre-filter unit {unit!r}; choose one of {', '.join(UNITS)}")
+    return paragraph_spans(text) if unit == "paragraph" else sentence_spans(text)
+
+
+def kept_spans(text: str, pattern: re.Pattern, unit: str = "paragraph") -> tuple[list[tuple[int, int]], int]:
+    """Spans of the paragraphs (or sentences) of ``text`` that match ``pattern``, and the number of units."""
+    spans = unit_spans(text, unit)
     return [(s, e) for s, e in spans if pattern.search(text, s, e)], len(spans)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-def mask_paragraphs(text: str, pattern: re.Pattern | None) -> tuple[str, FilterStats]:
-    """``text`` with every paragraph that does not match ``pattern`` blanked to spaces (same length).
+def mask_paragraphs(text: str, pattern: re.Pattern | None, unit: str = "paragraph") -> tuple[str, FilterStats]:
+    """``text`` with every paragraph (or sentence, ``unit="sentence"``) that does not match ``pattern`` blanked
+    to spaces (same length, line breaks kept). With ``pattern=None`` the text is returned unchanged.
 
-    With ``pattern=None`` the text is returned unchanged (everything kept).
+    :class:`FilterStats` counts units: paragraphs, or sentences.
     """
-    spans = paragraph_spans(text)
+    spans = unit_spans(text, unit)
     chars = sum(e - s for s, e in spans)
     if pattern is None:
         return text, FilterStats(len(spans), len(spans), chars, chars)
-    keep, _ = kept_spans(text, pattern)
+    keep, _ = kept_spans(text, pattern, unit)
     pieces: list[str] = []
     prev = 0
     for s, e in keep:
