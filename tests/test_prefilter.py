@@ -98,7 +98,8 @@ def test_sentence_unit_keeps_only_the_sentences_that_name_an_actor():
         "The Russian Federation must withdraw!", "Another paragraph.", "Nothing here."]
     masked, stats = mask_paragraphs(text, re.compile(r"Ukraine|Russian"), unit="sentence")
     assert len(masked) == len(text) and masked.count("\n") == text.count("\n")  # offsets and lines kept
-    assert " ".join(masked.split()) == "We condemn the aggression against Ukraine. The Russian Federation must withdraw!"
+    kept = "We condemn the aggression against Ukraine. The Russian Federation must withdraw!"
+    assert " ".join(masked.split()) == kept
     assert (stats.paragraphs, stats.paragraphs_kept) == (6, 2)  # counted in sentences
     whole, _ = mask_paragraphs(text, re.compile(r"Ukraine|Russian"))
     assert "Climate change" in whole  # the paragraph unit keeps the whole first paragraph
