@@ -14,6 +14,7 @@ from rhetoriclab.charts.style import finish, new_figure, styled
 @styled
 def dyad_heatmap(table: pd.DataFrame, *, value: str, title: str, source: str, label: str,
                  row: str = "source_code", col: str = "target_code", fmt: str = "{:.0f}", diverging: bool = False,
+                 xlabel: str | None = None, ylabel: str | None = None,
                  path: str | os.PathLike | None = None) -> Figure:
     """A cell per source (rows) and target (columns) with its ``value`` written in; blank where no stance.
 
@@ -35,8 +36,8 @@ def dyad_heatmap(table: pd.DataFrame, *, value: str, title: str, source: str, la
                     color="white" if not diverging and v < np.nanmean(data) else "black")
     ax.set_xticks(range(wide.shape[1]), [str(c) for c in wide.columns], rotation=45, ha="right")
     ax.set_yticks(range(wide.shape[0]), [str(r) for r in wide.index])
-    ax.set_xlabel(f"target ({col})")
-    ax.set_ylabel(f"source ({row})")
+    ax.set_xlabel(xlabel or f"target ({col})")
+    ax.set_ylabel(ylabel or f"source ({row})")
     ax.grid(False)
     fig.colorbar(image, ax=ax, label=label, shrink=0.8)
     return finish(fig, title, source, path)
