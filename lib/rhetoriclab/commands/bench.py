@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from rhetoriclab.commands.load import add_input_arguments
+
 #: What ``rhetoriclab bench`` measures when given no PATH and no --corpus.
 DEFAULT_CORPUS, DEFAULT_LIMIT = "kremlin", 40
 
@@ -21,9 +23,7 @@ def register(subparsers) -> None:
                     f"Default documents: --corpus {DEFAULT_CORPUS} --limit {DEFAULT_LIMIT}.",
         epilog="Exit status 0 even when a target fails (this is a measurement); 1 when no document loads.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file (as for load)")
-    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
-                   help="a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
+    add_input_arguments(p, "measure")
     p.add_argument("--limit", type=_positive, metavar="N",
                    help=f"only the first N documents (default {DEFAULT_LIMIT} when no PATH or --corpus is given)")
     p.add_argument("--n-process", type=_positive, default=1, metavar="N",

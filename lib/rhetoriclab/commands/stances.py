@@ -7,6 +7,7 @@ import contextlib
 import json
 import sys
 
+from rhetoriclab.commands.load import add_input_arguments, load_inputs
 from rhetoriclab.documents import Corpus, Problem
 
 
@@ -20,24 +21,12 @@ def register(subparsers) -> None:
                     "Lines file of {\"id\", \"text\"} records, doc is the record's id.",
         epilog="A document that fails is reported on stderr and skipped; the run continues (exit status 1 then).",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="folder, .txt, .md, .csv or .jsonl file (as for load)")
-    p.add_argument("--corpus", action="append", default=[], metavar="NAME",
-                   help="also code a public corpus (kremlin, ukraine, whitehouse, ungd, sotu); repeatable")
-    p.add_argument("--jsonl", action="store_true", help="one JSON object per stance (default: a TSV table)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    add_input_arguments(p, "code", output="stance")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rhetoriclab.loaders import load_paths
-
-    if not args.paths and not args.corpus:
-        raise ValueError("give at least one PATH or --corpus NAME")
-    corpus = load_paths(args.paths) if args.paths else Corpus()
-    for name in args.corpus:
-        from rhetoriclab.corpora import load_corpus
-
-        corpus = corpus + load_corpus(name)
+    corpus = load_inputs(args.paths, args.corpus)
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
         failed, n = _write(corpus, out, args.jsonl)
