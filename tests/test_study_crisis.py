@@ -97,3 +97,14 @@ def test_war_terms_per_10k_words():
     assert t.loc["war", "mentions"] == 2 and t.loc["war", "per_10k"] == round(2 / 13 * 10_000, 2)
     assert t.loc["special military operation", "mentions"] == 1
     assert t.loc["invasion", "mentions"] == 1 and t.loc["genocide", "mentions"] == 0
+
+
+def test_monthly_event_mix_shares_sum_to_one(results):
+    from rhetoriclab.studies.crisis import monthly_event_mix
+
+    mix = monthly_event_mix(crisis_stances(results), events=("THREATEN",))
+    # own stances: Moscow Feb THREATEN, Moscow Mar REJECT (-> other), Washington Feb THREATEN + SUPPORT (-> other)
+    assert mix[["capital", "event", "stances", "share"]].values.tolist() == [
+        ["Moscow", "THREATEN", 1, 1.0], ["Moscow", "other", 1, 1.0],
+        ["Washington", "THREATEN", 1, 0.5], ["Washington", "other", 1, 0.5]]
+    assert mix.groupby(["capital", "period"])["share"].sum().eq(1.0).all()

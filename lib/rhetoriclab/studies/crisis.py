@@ -159,3 +159,12 @@ def paragraphs_naming(corpus: Corpus, codes: list[str], since: dt.date | None = 
         text = d.clean.text
         out.extend(text[a:b] for a, b in kept_spans(text, pattern)[0])
     return out
+
+
+def monthly_event_mix(stances: pd.DataFrame, events: tuple[str, ...] = FOCUS_EVENTS) -> pd.DataFrame:
+    """Share of each focus event type (the rest as ``other``) in each capital's own stances, per month."""
+    own = add_period(stances[stances["side"] == "own"], "month")
+    own = own.assign(event=own["event"].where(own["event"].isin(events), "other"))
+    counts = own.groupby(["capital", "period", "event"]).size().rename("stances").reset_index()
+    counts["share"] = (counts["stances"] / counts.groupby(["capital", "period"])["stances"].transform("sum")).round(4)
+    return counts.sort_values(["capital", "period", "event"], ignore_index=True)
