@@ -114,8 +114,8 @@ def find_cues(sent: Span, lex: EventLexicon, mods: ModifierLexicon) -> list[Even
             if cues and cues[-1].anchor.i == tok.i:
                 continue
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_ in ("VBN", "VBG"):
-            neg = m.negation_words(tok, mods)
-            if neg and lemma in lex.negated_verbs:
+            neg = m.negation_words(tok, mods) if lemma in lex.negated_verbs else None
+            if neg:
                 cue = lex.negated_verbs[lemma]
                 cues.append(EventCue(cue.event, cue.mode, tok, tok, "negated_verbs", [f"{neg[0]} {tok.lower_}"]))
                 continue
