@@ -30,8 +30,8 @@ def register(subparsers) -> None:
                    help="processes for nlp.pipe and run_corpus (default 1: the cleanest CPU ratios)")
     p.add_argument("--prefilter", metavar="CODES",
                    help="keep only paragraphs naming these actors, comma-separated codes (e.g. RUS,UKR,USA)")
-    p.add_argument("--repeat", type=_positive, default=3, metavar="N",
-                   help="run the bare parse and the full analysis N times each and keep the fastest (default 3)")
+    p.add_argument("--repeat", type=_positive, default=5, metavar="N",
+                   help="run the bare parse and the full analysis N times each and keep the fastest (default 5)")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.set_defaults(func=run)
 
