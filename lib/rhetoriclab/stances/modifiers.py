@@ -39,10 +39,6 @@ def negation_words(token: Token, mods: ModifierLexicon) -> list[str]:
     return found
 
 
-def is_negated(token: Token, mods: ModifierLexicon) -> bool:
-    return bool(negation_words(token, mods))
-
-
 def condition_clause(token: Token, mods: ModifierLexicon) -> tuple[str, Token] | None:
     """The conditional marker ("if", "unless", ...) and the verb of the condition that governs ``token``'s clause.
 
