@@ -39,24 +39,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write(corpus: Corpus, out, jsonl: bool) -> tuple[list[Problem], int]:
-    from rhetoriclab.attribution import extract_attributions
-    from rhetoriclab.nlp import load_nlp
-    from rhetoriclab.stances.code import DictionaryCoder
-    from rhetoriclab.stances.frame import COLUMNS, records_frame, stance_records
+    from rhetoriclab.stances.frame import COLUMNS, iter_stance_records, records_frame
 
-    nlp, coder = load_nlp(), DictionaryCoder()
     failed: list[Problem] = []
+
+    def report(document, error: Exception) -> None:
+        reason = f"stance coding failed: {type(error).__name__}: {error}"
+        failed.append(Problem(document.origin or document.id, None, reason))
+
     n = 0
     if not jsonl:
         print("\t".join(COLUMNS), file=out)
-    docs = nlp.pipe((d.clean.text for d in corpus), batch_size=32)
-    for document, doc in zip(corpus, docs, strict=True):
-        try:
-            records = stance_records(document, coder.code(document, doc, extract_attributions(document, doc)))
-        except Exception as e:  # one bad document must not stop the run
-            reason = f"stance coding failed: {type(e).__name__}: {e}"
-            failed.append(Problem(document.origin or document.id, None, reason))
-            continue
+    for _, records in iter_stance_records(corpus, on_error=report, batch_size=32):
         n += len(records)
         if jsonl:
             for r in records:

@@ -32,19 +32,15 @@ def plover_paths(eval_root: str | Path) -> tuple[Path, Path, Path] | None:
 def write_stances_jsonl(records_jsonl: str | Path, out: str | Path) -> int:
     """Code every ``{"id", "text"}`` record and write our stances as JSON Lines (what ``rhetoriclab stances
     --jsonl`` writes); returns the number of stances."""
-    from rhetoriclab.attribution import extract_attributions
-    from rhetoriclab.nlp import load_nlp
-    from rhetoriclab.stances.code import DictionaryCoder
-    from rhetoriclab.stances.frame import stance_records
+    from rhetoriclab.stances.frame import iter_stance_records
 
     corpus = load_path(records_jsonl)
     if corpus.problems:
         raise ValueError(f"{records_jsonl}: " + "; ".join(map(str, corpus.problems)))
-    nlp, coder = load_nlp(), DictionaryCoder()
     n = 0
     with open(out, "w", encoding="utf-8") as fh:
-        for document, doc in zip(corpus, nlp.pipe(d.clean.text for d in corpus), strict=True):
-            for r in stance_records(document, coder.code(document, doc, extract_attributions(document, doc))):
+        for _, records in iter_stance_records(corpus):
+            for r in records:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
                 n += 1
     return n

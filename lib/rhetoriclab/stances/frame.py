@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import pandas as pd
 
@@ -59,20 +59,49 @@ def records_frame(records: Iterable[dict]) -> pd.DataFrame:
     return df
 
 
+def iter_stance_records(documents: Iterable[Document], *, coder=None,
+                        on_error: Callable[[Document, Exception], None] | None = None,
+                        batch_size: int = 16) -> Iterator[tuple[Document, list[dict]]]:
+    """``(document, stance records)`` per document, parsed with ``nlp.pipe`` and attributions extracted first.
+
+    A document that fails (or is longer than the parser's maximum) goes to ``on_error`` and is skipped;
+    without ``on_error`` the error is raised.
+    """
+    from rhetoriclab.attribution import extract_attributions
+    from rhetoriclab.nlp import load_nlp
+    from rhetoriclab.stances.code import DictionaryCoder
+
+    def fail(document: Document, error: Exception) -> None:
+        if on_error is None:
+            raise error
+        on_error(document, error)
+
+    nlp, coder = load_nlp(), coder or DictionaryCoder()
+    docs = []
+    for d in documents:
+        if len(d.clean.text) > nlp.max_length:
+            fail(d, ValueError(f"{len(d.clean.text)} characters, above the parser's maximum {nlp.max_length}"))
+        else:
+            docs.append(d)
+    for document, doc in zip(docs, nlp.pipe((d.clean.text for d in docs), batch_size=batch_size), strict=True):
+        try:
+            records = stance_records(document, coder.code(document, doc, extract_attributions(document, doc)))
+        except Exception as e:  # noqa: BLE001 -- one bad document must not stop a corpus run
+            fail(document, e)
+            continue
+        yield document, records
+
+
 def stances_frame(documents: Iterable[Document], coder=None) -> pd.DataFrame:
     """Parse, extract attributions and code stances for every document; one row per stance.
 
     A document that fails is listed in ``df.attrs["problems"]`` and the others are still coded.
     """
-    from rhetoriclab.stances.code import code_stances
-
     records: list[dict] = []
     problems: list[str] = []
-    for d in documents:
-        try:
-            records.extend(stance_records(d, code_stances(d, coder=coder)))
-        except Exception as e:  # report and continue: one bad document must not stop a corpus
-            problems.append(f"{d.id}: {type(e).__name__}: {e}")
+    for _, found in iter_stance_records(documents, coder=coder,
+                                        on_error=lambda d, e: problems.append(f"{d.id}: {type(e).__name__}: {e}")):
+        records.extend(found)
     df = records_frame(records)
     df.attrs["problems"] = problems
     return df
