@@ -117,7 +117,7 @@ def records_frame(document: Document, records: Iterable, columns: Sequence[str] 
             if kind == "actor" or isinstance(value, Actor):
                 for part in ("code", "org", "sector"):
                     row[f"{name}_{part}"] = getattr(value, part) if value is not None else None
-            elif kind == "span" or (kind == "any" and _is_span(None, value)):
+            elif kind == "span" or (kind == "any" and _is_span(value)):
                 start, end = document.source_span(*value) if value is not None else (None, None)
                 row[f"{name}_start"], row[f"{name}_end"] = start, end
             elif isinstance(value, tuple):
@@ -146,11 +146,9 @@ def _field_plan(cls: type) -> tuple[tuple[str, str], ...]:
     return tuple(plan)
 
 
-def _is_span(type_hint: object, value: object) -> bool:
-    hint = str(type_hint)
-    if "Span" in hint:
-        return True
-    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value) and "str" not in hint
+def _is_span(value: object) -> bool:
+    """A field without a type hint that still holds a ``(start, end)`` pair of ints."""
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, int) for v in value)
 
 
 def _resolve_prefilter(prefilter: re.Pattern | str | Sequence[str] | bool | None) -> re.Pattern | None:
