@@ -3,7 +3,10 @@
 Every function takes a long table (one row per stance, as :func:`rhetoriclab.pipeline.run_corpus`
 returns, joined to document dates with :func:`with_documents`) and returns one row per group.
 Means come with percentile bootstrap intervals from a seeded :class:`numpy.random.Generator`, so
-the same input always gives the same numbers.
+the same input always gives the same numbers. Stance tables are first passed through
+:func:`rhetoriclab.stances.select.stance_filter`: negated and hypothetical records are left out unless asked for
+(``include_negated=True``, ``include_hypothetical=True``), ``voice="own"``/``"reported"`` chooses between the
+reporter's own stances and the events it reports, and the result's ``attrs["note"]`` says what was left out.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from rhetoriclab.stances.select import stance_filter
+
 #: Period names accepted by :func:`add_period` and their pandas period codes.
 PERIODS = {"day": "D", "week": "W-SUN", "month": "M", "quarter": "Q", "year": "Y"}
-MEANS = ("goldstein", "polarity", "subjectivity")
+MEANS = ("plover_score", "polarity", "subjectivity")
 RATES = ("hedging", "boosting")
 
 
@@ -55,9 +60,13 @@ def bootstrap_ci(values: Sequence[float] | np.ndarray, *, n_boot: int = 1000, le
     return float(lo), float(hi)
 
 
-def counts(table: pd.DataFrame, by: Sequence[str], *, within: Sequence[str] = ()) -> pd.DataFrame:
-    """Number of rows per group of ``by`` and its ``share`` of the rows of its ``within`` group (all rows if empty)."""
+def counts(table: pd.DataFrame, by: Sequence[str], *, within: Sequence[str] = (), voice: str = "all",
+           include_negated: bool = False, include_hypothetical: bool = False) -> pd.DataFrame:
+    """Number of rows per group of ``by`` and its ``share`` of the rows of its ``within`` group (all rows if empty).
+    Stance tables are filtered first (see the module docstring)."""
     by = list(by)
+    table = stance_filter(table, voice=voice, include_negated=include_negated,
+                          include_hypothetical=include_hypothetical)
     out = table.groupby(by, dropna=False, observed=True).size().rename("n").reset_index()
     total = out.groupby(list(within), dropna=False)["n"].transform("sum") if within else out["n"].sum()
     return out.assign(share=out["n"] / total).sort_values(by, ignore_index=True)
@@ -65,7 +74,8 @@ def counts(table: pd.DataFrame, by: Sequence[str], *, within: Sequence[str] = ()
 
 def summarise(table: pd.DataFrame, by: Sequence[str], *, means: Sequence[str] = MEANS, rates: Sequence[str] = RATES,
               within: Sequence[str] = (), ci: bool = True, n_boot: int = 1000, level: float = 0.95,
-              seed: int = 0) -> pd.DataFrame:
+              seed: int = 0, voice: str = "all", include_negated: bool = False, include_hypothetical: bool = False,
+              min_confidence: float = 0.0) -> pd.DataFrame:
     """Counts, shares, means (with ``<m>_lo``/``<m>_hi`` bootstrap bounds) and rates per group.
 
     A rate is the share of rows where the count column is above zero (e.g. ``hedging_rate``: share of stances
@@ -75,6 +85,9 @@ def summarise(table: pd.DataFrame, by: Sequence[str], *, means: Sequence[str] = 
     with the same columns.
     """
     by = list(by)
+    table = stance_filter(table, voice=voice, include_negated=include_negated,
+                          include_hypothetical=include_hypothetical, min_confidence=min_confidence)
+    excluded, note = table.attrs["excluded"], table.attrs["note"]
     missing = [c for c in dict.fromkeys([*by, *within, *means, *rates]) if c not in table.columns]
     if missing:
         raise KeyError(f"summarise: the table has no column(s) {', '.join(map(repr, missing))}; "
@@ -100,7 +113,9 @@ def summarise(table: pd.DataFrame, by: Sequence[str], *, means: Sequence[str] = 
     out["n"] = out["n"].astype("int64")
     total = out.groupby(list(within), dropna=False)["n"].transform("sum") if within else out["n"].sum()
     out.insert(len(by) + 1, "share", out["n"] / total)
-    return out.sort_values(by, ignore_index=True)
+    out = out.sort_values(by, ignore_index=True)
+    out.attrs = {"excluded": excluded, "note": note}
+    return out
 
 
 def by_period(table: pd.DataFrame, period: str = "month", by: Sequence[str] = (), **kw) -> pd.DataFrame:

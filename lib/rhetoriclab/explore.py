@@ -31,7 +31,7 @@ COLUMNS = {
     "target_text": ("target_text", "target"),
     "event": ("event", "event_type"),
     "quad": ("quad", "quad_class"),
-    "goldstein": ("goldstein",),
+    "plover_score": ("plover_score",),
     "content": ("content_text", "content", "sentence_text", "text"),
     "cue": ("cue_text", "cue", "evidence"),
 }
@@ -144,7 +144,7 @@ def evidence_table(selected: pd.DataFrame, n: int = 10) -> str:
     rows = []
     for r in selected.head(n).itertuples(index=False):
         who = f"{r.source_code or r.source_text or '?'} &rarr; {r.target_code or r.target_text or '-'}"
-        score = "" if pd.isna(r.goldstein) else f"{float(r.goldstein):+.1f}"
+        score = "" if pd.isna(r.plover_score) else f"{float(r.plover_score):+.1f}"
         date = "" if pd.isna(r.date) else f"{r.date:%Y-%m-%d}"
         rows.append(f"<tr><td>{date}</td><td>{html.escape(str(r.doc or ''))}</td><td>{who}</td>"
                     f"<td>{html.escape(str(r.event or ''))}</td><td>{score}</td>"

@@ -47,24 +47,25 @@ SKIPPED_COLUMNS = ["doc_id", "corpus", "stage", "reason"]
 DOCUMENT_COLUMNS = ["doc_id", "corpus", "date", "kind", "speaker", "issuer", "title", "n_words", "n_tokens",
                     "paragraphs", "paragraphs_kept", "chars", "chars_kept", "from_cache"]
 
-_LAST_ATTRIBUTIONS: dict[tuple[str, int], list] = {}
+#: Where the attribution analyser leaves its records on the Doc for the stance analyser (as spaCy components pass
+#: results along in ``Doc.user_data``): earlier results travel with the Doc, not through module state.
+ATTRIBUTIONS_KEY = "rhetoriclab.attributions"
 
 
 def attribution_analyser(document: Document, doc: Doc) -> list:
-    """:func:`rhetoriclab.attribution.extract_attributions`, remembered for the stance analyser of the same Doc."""
+    """:func:`rhetoriclab.attribution.extract_attributions`, kept in ``doc.user_data`` for the stance analyser."""
     from rhetoriclab.attribution import extract_attributions
 
     found = extract_attributions(document, doc=doc)
-    _LAST_ATTRIBUTIONS.clear()
-    _LAST_ATTRIBUTIONS[(document.id, id(doc))] = found
+    doc.user_data[ATTRIBUTIONS_KEY] = found
     return found
 
 
 def stance_analyser(document: Document, doc: Doc) -> list:
-    """:func:`rhetoriclab.stances.code_stances`, reusing the attributions just found on this Doc."""
+    """:func:`rhetoriclab.stances.code_stances`, reusing the attributions already found on this Doc."""
     from rhetoriclab.stances import code_stances
 
-    return code_stances(document, doc=doc, attributions=_LAST_ATTRIBUTIONS.get((document.id, id(doc))))
+    return code_stances(document, doc=doc, attributions=doc.user_data.get(ATTRIBUTIONS_KEY))
 
 
 def default_analysers() -> dict[str, Analyser]:

@@ -54,9 +54,21 @@ class Attribution:
     meta: dict = field(default_factory=dict)
 
 
+#: Voices of a stance: the reporter performs the act in speaking ("we warn", "I call on", "we will provide"), or
+#: reports an act of someone else (or of its own side, in the third person, as news does).
+VOICES = ("own", "reported")
+
+
 @dataclass
 class Stance:
-    """Source actor -> event type -> target actor, with the qualities of the language."""
+    """Who acts (``source``) -> PLOVER event type -> at whom (``target``), who reports it (``reported_by``),
+    and the qualities of the language.
+
+    ``source`` is the actor who performs the act, found in the clause (grammatical agent, passive by-agent,
+    possessor of an act noun, "we" = the reporter); it is empty when the text names no actor we can place, never
+    the reporter by default. ``reported_by`` is the speaker of the quotation the act stands in, else the issuer of
+    the release or speech (None for news narration). ``voice`` is ``"own"`` when the reporter is the actor.
+    """
 
     doc_id: str
     event: str
@@ -68,7 +80,7 @@ class Stance:
     target: Actor | None
     negated: bool
     conditional: bool
-    goldstein: float
+    plover_score: float | None
     polarity: float
     subjectivity: float
     hedging: int
@@ -78,4 +90,10 @@ class Stance:
     sentence: Span
     evidence: tuple[str, ...] = ()
     attribution_index: int | None = None
+    reported_by_text: str | None = None
+    reported_by: Actor | None = None
+    voice: str = "reported"
+    hypothetical: bool = False
+    intent: str | None = None
+    confidence: float = 0.5
     meta: dict = field(default_factory=dict)

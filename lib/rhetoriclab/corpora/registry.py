@@ -47,6 +47,8 @@ UPSTREAMS: dict[str, Upstream] = {
             "SarahFranzen/Emotions_in_the_United_Nations_General_Debates",
             "3b277c419f85fd6e1f14f69a5fd29a3a6b59fc96",
         ),
+        Upstream("plover", "openeventdata/PLOVER", "5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f"),
+        Upstream("petrarch2", "openeventdata/petrarch2", "676801cd9cb2924bbbad09f86d15c9323e7097bf"),
     )
 }
 
@@ -57,6 +59,8 @@ CORPUS_PATHS: dict[str, tuple[str, ...]] = {
         "legislation", "presidential-actions", "press-briefings", "speeches-remarks", "statements-releases",
     ),
     "un-general-debates": ("data/data_original/TXT", "data/data_original/Speakers_by_session.xlsx"),
+    "plover": ("PLOVER_MANUAL.tex", "CAMEO2PLOVER-2021.txt"),
+    "petrarch2": ("petrarch2/data/dictionaries",),
 }
 
 

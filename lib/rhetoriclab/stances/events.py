@@ -1,13 +1,16 @@
 """Event typing: find the PLOVER event cues of a sentence and pick its main ones.
 
 A cue is a dictionary word (verb, noun, two-word phrase, or a negated cooperative verb) found in a parsed
-sentence. Each cue is *anchored* at the predicate that governs it (a noun cue at its verb: "have deep concerns"
-is anchored at "have"), and the sentence's stances are the top-level cues: those whose anchor is not inside
-another cue's clause ("threatened to ban" is one THREATEN, not THREATEN + COERCE). Cues inside a condition
-("if Russia invades") are conditions, not events. Three rules then refine the type (all documented in
-``data/stances/events.yaml`` / ``modifiers.yaml``): a cooperative act stated as an intention becomes AGREE
-(mode ``intent``), a conflictual act stated as an intention or under a condition becomes THREATEN, and an
-obligation put on another actor ("Sudan must return the helicopter") becomes DEMAND.
+sentence; verbs our dictionary does not list are looked up in the CAMEO verb dictionary (PETRARCH2, mapped to
+PLOVER 2021), a broader second lexicon. Each cue is *anchored* at the predicate that governs it (a noun cue at its
+verb: "have deep concerns" is anchored at "have"), and the sentence's stances are the top-level cues: those whose
+anchor is not inside another cue's clause ("threatened to ban" is one THREATEN, not THREATEN + COERCE). Cues inside
+a condition ("if Russia invades") are conditions, not events. Rules from the PLOVER manual then refine the type
+(all documented in ``data/stances/events.yaml`` / ``modifiers.yaml``): a cooperative act (SUPPORT, COOPERATE, AID,
+CONSULT) stated as an intention becomes AGREE; a conflictual act stated as an intention or under a condition
+becomes THREATEN; a refused cooperative act becomes REJECT; an obligation put on another actor ("Sudan must return
+the helicopter") becomes REQUEST. Each cue also records whether it is negated, hypothetical (a condition other
+than a threat's, a possibility modal, a question) and its intent marker.
 """
 
 from __future__ import annotations
@@ -20,11 +23,14 @@ from rhetoriclab.stances import modifiers as m
 from rhetoriclab.stances.lexicon import Cue, EventLexicon, ModifierLexicon
 
 #: Cue kinds in order of precedence when two cues share an anchor.
-PRECEDENCE = {"phrases": 0, "light": 1, "negated_verbs": 2, "obligation": 3, "verbs": 4, "nouns": 5}
+PRECEDENCE = {"phrases": 0, "light": 1, "negated_verbs": 2, "obligation": 3, "verbs": 4, "nouns": 5, "cameo": 6}
 #: Dependencies a noun cue climbs through to reach its governing predicate.
 _NOUN_CLIMB = frozenset({"dobj", "pobj", "prep", "attr", "nsubj", "nsubjpass", "conj", "compound", "amod", "appos",
                          "npadvmod", "oprd", "dative", "acomp", "poss", "nmod", "pcomp", "agent"})
+#: Cooperative acts: refused, they are REJECT; stated as an intention, SUPPORT/COOPERATE/AID/CONSULT are AGREE
+#: (the manual keeps CONCEDE and RETREAT in the future as they are).
 COOPERATIVE_ACTS = frozenset({"AID", "COOPERATE", "CONCEDE", "RETREAT", "SUPPORT", "CONSULT"})
+INTENT_TO_AGREE = frozenset({"AID", "COOPERATE", "SUPPORT", "CONSULT"})
 CONFLICT_ACTS = frozenset({"PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"})
 
 
@@ -46,6 +52,10 @@ class EventCue:
     subject_is_target: bool = False
     #: Why the type differs from the dictionary entry (intent/threat/obligation rule), if it does.
     rule: str = ""
+    #: The act is not asserted: under a condition (other than a threat's), with "may/might/could", or asked.
+    hypothetical: bool = False
+    #: The intent marker ("will", "ready to", ...) when the act is stated as an intention.
+    intent: str | None = None
 
     @property
     def depth(self) -> int:
@@ -119,9 +129,13 @@ def find_cues(sent: Span, lex: EventLexicon, mods: ModifierLexicon) -> list[Even
                 cue = lex.negated_verbs[lemma]
                 cues.append(EventCue(cue.event, cue.mode, tok, tok, "negated_verbs", [f"{neg[0]} {tok.lower_}"]))
                 continue
-            if tok.pos_ != "ADJ" and lemma in lex.verbs:
+            if tok.pos_ != "ADJ" and lemma in lex.verbs and not (lemma in lex.needs_object and not _has_object(tok)):
                 cue = lex.verbs[lemma]
                 cues.append(EventCue(cue.event, cue.mode, tok, tok, "verbs", [tok.lower_]))
+                continue
+            broad = lex.broad_verbs.get(lemma) if tok.pos_ == "VERB" and lemma not in mods.speech_verbs else None
+            if broad is not None:
+                cues.append(EventCue(broad.event, broad.mode, tok, tok, "cameo", [f"{tok.lower_} (CAMEO {broad.lemma})"]))
                 continue
         if tok.pos_ in ("NOUN", "ADJ", "PROPN") and (lemma in lex.nouns or tok.lower_ in lex.nouns) \
                 and not _in_background(tok):
@@ -130,8 +144,14 @@ def find_cues(sent: Span, lex: EventLexicon, mods: ModifierLexicon) -> list[Even
     return cues
 
 
+def _has_object(verb: Token) -> bool:
+    """Does the verb take a nominal object ("warned Lavrov", "warned of consequences", "warned against ...")?"""
+    return any(c.dep_ in ("dobj", "dative", "iobj") or (c.dep_ == "prep" and c.lower_ in ("of", "against", "about"))
+               for c in verb.children)
+
+
 def _obligation_cues(sent: Span, mods: ModifierLexicon) -> list[EventCue]:
-    """DEMAND cues for obligations put on a third party ("Sudan must return ...", "forces must ensure ...")."""
+    """REQUEST cues for obligations put on a third party ("Sudan must return ...", "forces must ensure ...")."""
     out = []
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -145,7 +165,7 @@ def _obligation_cues(sent: Span, mods: ModifierLexicon) -> list[EventCue]:
         if subj is None or subj.lower_ in ("i", "we", "us", "you", "one", "everyone", "nobody", "who", "that"):
             continue
         anchor = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("need", "have") else tok
-        cue = EventCue("DEMAND", mods.obligation.get(word), tok, anchor, "obligation", [f"{word} {tok.lower_}"],
+        cue = EventCue("REQUEST", mods.obligation.get(word), tok, anchor, "obligation", [f"{word} {tok.lower_}"],
                        subject_is_target=True, rule="obligation")
         out.append(cue)
     return out
@@ -205,28 +225,33 @@ def refine(cue: EventCue, sent: Span, lex: EventLexicon, mods: ModifierLexicon) 
     if cue.conditional:
         cue.evidence.append(cue.conditional)
     intent = m.intent_word(anchor, mods)
+    cue.intent = intent
     if cue.negated and cue.event in COOPERATIVE_ACTS | {"AGREE"} and cue.kind != "obligation":
         # "will never recognise", "refuses to ...": a refused cooperative act is a rejection (not a negated SUPPORT)
         cue.rule = f"refusal:{cue.event}"
         cue.event, cue.mode, cue.negated = "REJECT", None, False
-    elif cue.event in COOPERATIVE_ACTS and intent and not cue.conditional and cue.kind != "obligation":
+    elif cue.event in INTENT_TO_AGREE and intent and not cue.conditional and cue.kind != "obligation":
         cue.evidence.append(intent)
         cue.rule = f"intent:{cue.event}"
-        cue.event, cue.mode = "AGREE", "intent"
+        cue.event, cue.mode = "AGREE", None
     elif cue.event in CONFLICT_ACTS | {"RETREAT"} and (intent or cue.conditional) and cue.kind != "obligation" \
             and not (cue.event == "RETREAT" and not cue.conditional):
         if intent:
             cue.evidence.append(intent)
         cue.rule = f"threat:{cue.event}"
-        mode = lex.complement_modes.get(_lemma(cue.token))
-        cue.event, cue.mode = "THREATEN", mode or ("conditional" if cue.conditional else None)
-    if cue.event == "THREATEN":
+        cue.event, cue.mode = "THREATEN", lex.complement_modes.get(_lemma(cue.token))
+    if cue.event == "THREATEN" and cue.mode is None:
         for child in anchor.children:
-            if child.dep_ in ("xcomp", "ccomp") and _lemma(child) in lex.complement_modes and cue.mode is None:
+            if child.dep_ in ("xcomp", "ccomp") and _lemma(child) in lex.complement_modes:
                 cue.mode = lex.complement_modes[_lemma(child)]
                 cue.evidence.append(child.lower_)
-        if cue.conditional and cue.mode in (None, "warning"):
-            cue.mode = "conditional"
+                break
+    possible = m.possibility_word(anchor, mods)
+    asked = sent.text.rstrip().endswith("?")
+    # A threat is conditional by nature: its condition does not make it hypothetical.
+    cue.hypothetical = bool((cue.conditional and cue.event != "THREATEN") or possible or asked)
+    if possible:
+        cue.evidence.append(possible)
     return cue
 
 

@@ -11,10 +11,13 @@ from rhetoriclab.records import Actor, Stance
 
 COLUMNS = [
     "doc", "date", "event", "quad", "mode", "source_text", "source_code", "source_org", "source_sector",
-    "target_text", "target_code", "target_org", "target_sector", "negated", "conditional", "goldstein", "polarity",
-    "subjectivity", "hedging", "boosting", "cue", "cue_start", "cue_end", "sentence_start", "sentence_end",
-    "evidence", "attribution", "rule",
+    "target_text", "target_code", "target_org", "target_sector", "reported_by_text", "reported_by_code",
+    "reported_by_org", "reported_by_sector", "voice", "negated", "hypothetical", "conditional", "intent",
+    "confidence", "plover_score", "polarity", "subjectivity", "hedging", "boosting", "cue", "cue_start", "cue_end",
+    "sentence_start", "sentence_end", "evidence", "attribution", "rule",
 ]
+#: The record keys that hold an actor ({text, code, org, sector}), flattened to ``<key>_<field>`` columns.
+ACTOR_KEYS = ("source", "target", "reported_by")
 
 
 def _actor(text: str | None, actor: Actor | None) -> dict | None:
@@ -34,7 +37,9 @@ def stance_records(document: Document, stances: Iterable[Stance]) -> list[dict]:
             "doc": document.id, "date": document.date.isoformat() if document.date else None,
             "event": s.event, "quad": s.quad, "mode": s.mode,
             "source": _actor(s.source_text, s.source), "target": _actor(s.target_text, s.target),
-            "negated": s.negated, "conditional": s.conditional, "goldstein": s.goldstein,
+            "reported_by": _actor(s.reported_by_text, s.reported_by), "voice": s.voice,
+            "negated": s.negated, "hypothetical": s.hypothetical, "conditional": s.conditional, "intent": s.intent,
+            "confidence": s.confidence, "plover_score": s.plover_score,
             "polarity": s.polarity, "subjectivity": s.subjectivity, "hedging": s.hedging, "boosting": s.boosting,
             "cue": s.cue_text, "cue_start": cue[0], "cue_end": cue[1],
             "sentence_start": sent[0], "sentence_end": sent[1],
@@ -47,8 +52,8 @@ def records_frame(records: Iterable[dict]) -> pd.DataFrame:
     """Flatten stance records into the tidy table (one row per stance)."""
     rows = []
     for r in records:
-        row = {k: v for k, v in r.items() if k not in ("source", "target")}
-        for side in ("source", "target"):
+        row = {k: v for k, v in r.items() if k not in ACTOR_KEYS}
+        for side in ACTOR_KEYS:
             a = r.get(side) or {}
             for key in ("text", "code", "org", "sector"):
                 row[f"{side}_{key}"] = a.get(key)

@@ -1,13 +1,13 @@
 """The cue dictionaries behind the dictionary coder, loaded from readable YAML files.
 
-``data/stances/events.yaml`` lists cue lemmas for the 18 PLOVER event types (with their quad class, our finer
-modes and the CAMEO code each type+mode maps to); ``data/stances/modifiers.yaml`` lists the negation,
+``data/stances/events.yaml`` lists cue lemmas for the 16 PLOVER 2021 event types (with their quad class, the
+manual's modes and whether the type requires a recipient); ``data/stances/modifiers.yaml`` lists the negation,
 conditional, hedging, boosting, speech, intent and obligation words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -15,10 +15,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-#: The 18 PLOVER event types, in the order of the PLOVER manual.
-PLOVER_EVENTS = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "INVESTIGATE", "DEMAND",
-                 "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "CRIME")
-QUADS = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
+from rhetoriclab.stances.scheme import PLOVER_EVENTS, QUADS
+
 CUE_SECTIONS = ("verbs", "nouns", "phrases", "negated_verbs")
 
 
@@ -38,14 +36,12 @@ class Cue:
 
 @dataclass(frozen=True)
 class EventType:
-    """A PLOVER event type: its quad class and the CAMEO code per mode (``default`` for no mode)."""
+    """A PLOVER event type: its quad class, the manual's modes, and whether it requires a recipient."""
 
     name: str
     quad: str
-    cameo: dict[str, str | None]
-
-    def cameo_code(self, mode: str | None) -> str | None:
-        return self.cameo.get(mode or "default", self.cameo.get("default"))
+    modes: tuple[str, ...] = ()
+    recipient: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,12 +57,22 @@ class EventLexicon:
     light_verbs: frozenset[str]
     recipient_verbs: frozenset[str]
     source: str = ""
+    #: The broad second lexicon: CAMEO verbs (PETRARCH2) mapped to PLOVER, used where ours has no entry.
+    broad_verbs: dict[str, Cue] = field(default_factory=dict)
+    broad_stoplist: frozenset[str] = frozenset()
+    needs_object: frozenset[str] = frozenset()
+    #: Prepositions that introduce a target, by quad family ("cooperation", "conflict").
+    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def preps_for(self, event: str) -> frozenset[str]:
+        family = "cooperation" if self.quad(event).endswith("cooperation") else "conflict"
+        return self.target_preps.get(family, frozenset())
 
     def quad(self, event: str) -> str:
         return self.types[event].quad
 
     def frame(self) -> pd.DataFrame:
-        """One row per cue entry: event, quad, kind, lemma, mode, CAMEO code."""
+        """One row per cue entry: event, quad, kind, lemma, mode."""
         rows = []
         for kind in ("verbs", "nouns", "negated_verbs"):
             for cue in getattr(self, kind).values():
@@ -74,7 +80,7 @@ class EventLexicon:
         for entries in self.phrases.values():
             rows.extend(c for _, c in entries)
         df = pd.DataFrame([{"event": c.event, "quad": self.quad(c.event), "kind": c.kind, "lemma": c.lemma,
-                            "mode": c.mode, "cameo": self.types[c.event].cameo_code(c.mode)} for c in rows])
+                            "mode": c.mode} for c in rows])
         order = {e: i for i, e in enumerate(PLOVER_EVENTS)}
         return df.sort_values(["event", "kind", "lemma"], key=lambda s: s.map(order) if s.name == "event" else s,
                               ignore_index=True)
@@ -91,6 +97,7 @@ class ModifierLexicon:
     speech_verbs: frozenset[str]
     intent: frozenset[str]
     obligation: dict[str, str | None] = field(default_factory=dict)
+    possibility: frozenset[str] = frozenset()
 
 
 def _data_path(name: str) -> Path:
@@ -131,10 +138,8 @@ def parse_event_lexicon(data: dict, source: str = "<events>") -> EventLexicon:
         quad = spec.get("quad")
         if quad not in QUADS:
             raise LexiconError(f"{where}.quad is {quad!r}; expected one of {list(QUADS)}")
-        cameo = {str(k): (None if v is None else str(v)) for k, v in (spec.get("cameo") or {}).items()}
-        if "default" not in cameo:
-            raise LexiconError(f"{where}.cameo needs a 'default' code")
-        types[name] = EventType(name, quad, cameo)
+        modes = tuple(str(m) for m in (spec.get("modes") or ()))
+        types[name] = EventType(name, quad, modes, bool(spec.get("recipient", False)))
         for section, index in (("verbs", verbs), ("nouns", nouns), ("negated_verbs", negated)):
             for lemma, mode in (spec.get(section) or {}).items():
                 lemma = str(lemma).lower()
@@ -151,12 +156,25 @@ def parse_event_lexicon(data: dict, source: str = "<events>") -> EventLexicon:
             phrases.setdefault(words[0], []).append((words[1], Cue(name, mode, "phrases", " ".join(words))))
         for lemma, mode in (spec.get("complement_modes") or {}).items():
             complement_modes[str(lemma).lower()] = str(mode)
-        for mode in {c.mode for c in [*verbs.values(), *nouns.values(), *negated.values()] if c.event == name}:
-            if mode is not None and mode not in cameo:
-                raise LexiconError(f"{where}: mode {mode!r} has no CAMEO code in {where}.cameo")
+        entries = [*verbs.values(), *nouns.values(), *negated.values(), *(c for e in phrases.values() for _, c in e)]
+        for mode in {c.mode for c in entries if c.event == name}:
+            if mode is not None and mode not in modes:
+                raise LexiconError(f"{where}: mode {mode!r} is not one of the type's modes {list(modes)}")
     return EventLexicon(types, verbs, nouns, phrases, negated, complement_modes,
                         frozenset(str(w).lower() for w in data.get("light_verbs") or ()),
-                        frozenset(str(w).lower() for w in data.get("recipient_verbs") or ()), source)
+                        frozenset(str(w).lower() for w in data.get("recipient_verbs") or ()), source,
+                        broad_stoplist=frozenset(str(w).lower() for w in data.get("broad_stoplist") or ()),
+                        needs_object=frozenset(str(w).lower() for w in data.get("needs_object") or ()),
+                        target_preps={str(k): _word_set(v, f"{source}: target_preps.{k}")
+                                      for k, v in (data.get("target_preps") or {}).items()})
+
+
+def _word_set(values, where: str) -> frozenset[str]:
+    """A list of words; YAML reads bare on/off/yes/no as booleans, so a non-string is an error that says so."""
+    bad = [v for v in values or () if not isinstance(v, str)]
+    if bad:
+        raise LexiconError(f"{where}: {bad!r} are not words (quote on/off/yes/no in YAML)")
+    return frozenset(v.lower() for v in values or ())
 
 
 def parse_modifier_lexicon(data: dict, source: str = "<modifiers>") -> ModifierLexicon:
@@ -174,13 +192,25 @@ def parse_modifier_lexicon(data: dict, source: str = "<modifiers>") -> ModifierL
 
     return ModifierLexicon(frozenset(words("negation")), words("conditional"), words("hedging"), words("boosting"),
                            frozenset(words("speech_verbs")), frozenset(words("intent")),
-                           {str(k).lower(): v for k, v in (data["obligation"] or {}).items()})
+                           {str(k).lower(): v for k, v in (data["obligation"] or {}).items()},
+                           frozenset(words("possibility")) if "possibility" in data else frozenset())
+
+
+def with_cameo_verbs(lexicon: EventLexicon, speech_verbs: frozenset[str] = frozenset()) -> EventLexicon:
+    """``lexicon`` with the CAMEO verb dictionary as its broad lexicon (verbs it lists itself, and speech verbs,
+    excluded; a CAMEO mode the PLOVER type does not have is dropped)."""
+    from rhetoriclab.stances.cameo_verbs import cameo_verb_lexicon
+
+    ours = set(lexicon.verbs) | set(lexicon.negated_verbs) | set(speech_verbs) | set(lexicon.broad_stoplist)
+    broad = {lemma: Cue(event, mode if mode in lexicon.types[event].modes else None, "cameo", code)
+             for lemma, (event, mode, code) in cameo_verb_lexicon().items() if lemma not in ours}
+    return replace(lexicon, broad_verbs=broad)
 
 
 @cache
 def _default_events() -> EventLexicon:
     path = _data_path("events.yaml")
-    return parse_event_lexicon(_read_yaml(path), str(path.name))
+    return with_cameo_verbs(parse_event_lexicon(_read_yaml(path), str(path.name)), _default_modifiers().speech_verbs)
 
 
 @cache

@@ -18,7 +18,7 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 def predicate_chain(token: Token) -> list[Token]:
     """The token and the heads it shares its clause with (xcomp/conj/aux chains up to the clause head)."""
     chain = [token]
-    while token.dep_ in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep", "attr", "compound", "amod") \
+    while token.dep_ in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep", "pcomp", "attr", "compound", "amod") \
             and token.head.i != token.i:
         token = token.head
         chain.append(token)
@@ -86,6 +86,15 @@ def has_future(token: Token) -> str | None:
     for t in predicate_chain(token):
         for child in t.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+                return child.lower_
+    return None
+
+
+def possibility_word(token: Token, mods: ModifierLexicon) -> str | None:
+    """A possibility modal ("may", "might", "could") on ``token``'s predicate chain, if any."""
+    for t in predicate_chain(token):
+        for child in t.children:
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in mods.possibility:
                 return child.lower_
     return None
 

@@ -21,7 +21,8 @@ from rhetoriclab.actors.sectors import sector_for
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 OBJECTS = ("dobj", "dative", "attr", "oprd", "pobj")
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "my", "me"})
-#: Prepositions whose object is who a stance is aimed at ("concerns about Russia", "sanctions against Moscow").
+#: Prepositions whose object is who a stance is aimed at, when the event type does not say (the dictionary's
+#: ``target_preps`` narrow them per quad family: see ``data/stances/events.yaml``).
 TARGET_PREPS = frozenset({"against", "on", "to", "with", "toward", "towards", "about", "over", "for", "at", "from",
                           "upon", "into", "of", "in"})
 
@@ -117,12 +118,12 @@ def subtree_role(tok: Token, registry: ActorRegistry, date: dt.date | None) -> R
     return Role(m.surface, span.start_char + m.start, span.start_char + m.end, m.match)
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, preps: frozenset[str] = TARGET_PREPS) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative", "oprd", "attr"):
             out.append(c)
-        elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+        elif c.dep_ == "prep" and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ == "pobj")
         elif c.dep_ == "agent":
             continue
@@ -133,31 +134,38 @@ def _objects(tok: Token) -> list[Token]:
     for o in list(expanded):  # "threatened further action against Russia": the object's own target
         if o.pos_ == "NOUN":
             for c in o.children:
-                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.lower_ not in ("of", "in"):
+                if c.dep_ == "prep" and c.lower_ in preps and c.lower_ not in ("of", "in"):
                     expanded.extend(g for g in c.children if g.dep_ == "pobj")
     return expanded
 
 
-def target_candidates(anchor: Token, cue: Token) -> list[Token]:
-    """Objects of the predicate and of the cue noun (the cue's own arguments first)."""
+def target_candidates(anchor: Token, cue: Token, preps: frozenset[str] = TARGET_PREPS, own_only: bool = False
+                      ) -> list[Token]:
+    """Objects of the predicate and of the cue noun (the cue's own arguments first); for a predicate whose subject
+    is coordinated ("Blinken and Lavrov met"), the other conjuncts."""
     seen: set[int] = set()
     out: list[Token] = []
     patient = passive_subject(anchor)
     if patient is not None:  # "a camp ... was attacked by militiamen": the camp is acted upon
         seen.add(patient.i)
         out.append(patient)
+    if own_only:  # an act noun: its own arguments ("sanctions against Russia"), not its governing verb's
+        return [o for o in _objects(cue, preps) if o.i != cue.i]
     for tok in ([cue] if cue.i != anchor.i else []) + [anchor]:
-        for o in _objects(tok):
+        for o in _objects(tok, preps):
             if o.i not in seen and o.i != cue.i:
                 seen.add(o.i)
                 out.append(o)
     # complements of the anchor ("urged Russia to withdraw": Russia is dobj; "pushed Moscow to abide")
     for c in anchor.children:
         if c.dep_ in ("xcomp", "ccomp") and c.i not in seen:
-            for o in _objects(c):
+            for o in _objects(c, preps):
                 if o.i not in seen:
                     seen.add(o.i)
                     out.append(o)
+    subj = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        out.extend(c for c in subj.conjuncts if c.i not in seen)
     return out
 
 
@@ -177,3 +185,75 @@ def actors_after(sent: Span, position: int, registry: ActorRegistry, date: dt.da
             continue
         out.append(Role(m.surface, s, e, m.match))
     return out
+
+
+#: Dependents of an act noun that name who performs the act ("Russia's attack", "Russian shelling",
+#: "U.S. sanctions"); a ``by`` phrase does too ("the invasion by Russia").
+AGENT_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def noun_agent(noun: Token, registry: ActorRegistry, date: dt.date | None, first_person: frozenset[str]
+               ) -> Role | str | None:
+    """Who performs the act a noun names: its possessor, an actor adjective or compound, or a ``by`` phrase;
+    ``"first-person"`` for "our"/"my"; None when the noun names no agent ("the war in Ukraine")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ in first_person:
+            return "first-person"
+        if child.dep_ in AGENT_DEPS and child.i < noun.i:
+            span = noun.doc[child.left_edge.i:child.i + 1] if child.dep_ == "poss" else noun.doc[child.i:child.i + 1]
+            match = resolve(span, registry, date)
+            if match is not None and match.kind != "place":  # "the Minsk agreements" name no agent
+                return Role(span.text.removesuffix("'s").removesuffix("\u2019s"), span.start_char,
+                            span.end_char, match)
+        if child.dep_ == "prep" and child.lower_ == "by":
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                role = role_of(obj, registry, date)
+                if role.match is not None:
+                    return role
+    return None
+
+
+#: Dependencies of a mention's head that make it a modifier of another noun ("Russian" in "Russian aggression").
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+
+
+def reachable_partner(doc, start: int, end: int, anchor: Token, preps: frozenset[str]) -> bool:
+    """Can the actor named at ``[start, end)`` be a cooperative act's partner? Not when it only modifies another
+    noun ("to any Russian military aggression"), nor when it sits in a phrase the act is merely *about*
+    ("talking about the escalation ... between Russia and Ukraine"): every preposition between the mention and
+    the act's predicate must be one that introduces a partner."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ in MODIFIER_DEPS:
+        return False
+    t = head
+    for _ in range(12):
+        if t.i == anchor.i or t.head.i == t.i:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ not in preps:
+            return False
+        t = t.head
+    return True
+
+
+#: Heads that count or portion what their "of" phrase names ("tens of thousands of Russian troops").
+QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "billion", "dozen", "score", "number", "majority",
+                            "minority", "some", "many", "most", "all", "several", "part", "third", "half", "group",
+                            "one", "two", "three", "each", "none", "rest", "bulk", "handful"})
+
+
+def quantified(tok: Token) -> Token:
+    """The noun a quantity head counts ("tens of thousands of troops" -> troops), else the token itself."""
+    t = tok
+    for _ in range(4):
+        if not (t.like_num or t.lemma_.lower() in QUANTITY_HEADS):
+            return t
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            return t
+        t = obj
+    return t

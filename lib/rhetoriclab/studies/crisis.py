@@ -39,7 +39,7 @@ WAR_TERMS = {
     "genocide": re.compile(r"\bgenocide\b", re.IGNORECASE),
 }
 #: The stance types whose rise and fall the notebook follows.
-FOCUS_EVENTS = ("THREATEN", "DEMAND", "SUPPORT", "REJECT", "DISAPPROVE")
+FOCUS_EVENTS = ("THREATEN", "REQUEST", "SUPPORT", "REJECT", "ACCUSE")
 
 
 def crisis_corpora(start: dt.date = START, end: dt.date = END) -> dict[str, Corpus]:
@@ -143,7 +143,7 @@ def dyad_table(stances: pd.DataFrame) -> pd.DataFrame:
     s = stances[stances["side"] == "own"].copy()
     s["target"] = s["target_code"].where(s["target_org"].isna(), "IGO")
     s = s[s["target"].isin(actors) & (s["target"] != s["source_code"])]
-    out = (s.groupby(["capital", "target"]).agg(stances=("event", "size"), mean_goldstein=("goldstein", "mean"))
+    out = (s.groupby(["capital", "target"]).agg(stances=("event", "size"), mean_plover_score=("plover_score", "mean"))
            .round(2).reset_index())
     return out.sort_values(["capital", "target"], ignore_index=True)
 

@@ -145,7 +145,7 @@ def president_summary(table: pd.DataFrame, *, min_stances: int, seed: int = 0) -
     n = table.groupby("president").size()
     kept = sorted(n[n >= min_stances].index)
     part = table[table["president"].isin(kept)]
-    stats = summarise(part, ["president"], means=("goldstein", "polarity"), rates=(), seed=seed)
+    stats = summarise(part, ["president"], means=("plover_score", "polarity"), rates=(), seed=seed)
     quads = (part.groupby(["president", "quad"]).size().unstack(fill_value=0)
              .pipe(lambda w: w.div(w.sum(axis=1), axis=0)).add_prefix("share_").reset_index())
     first = part.groupby("president")["date"].min().rename("first_stance_date").reset_index()

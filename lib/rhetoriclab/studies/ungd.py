@@ -79,11 +79,11 @@ def yearly_stances(stances: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
     """Per year and target: stances, states, share in each quad class, mean Goldstein with a bootstrap 95 % CI."""
     rows = []
     for i, ((year, target), part) in enumerate(stances.groupby(["year", "target_code"], sort=True)):
-        lo, hi = bootstrap_ci(part["goldstein"].astype(float), seed=seed + i)
+        lo, hi = bootstrap_ci(part["plover_score"].astype(float), seed=seed + i)
         quads = part["quad"].value_counts(normalize=True)
         rows.append({"year": year, "target": target, "stances": len(part), "states": part["state"].nunique(),
-                     "mean_goldstein": round(float(part["goldstein"].astype(float).mean()), 2),
-                     "goldstein_lo": round(lo, 2), "goldstein_hi": round(hi, 2),
+                     "mean_plover_score": round(float(part["plover_score"].astype(float).mean()), 2),
+                     "plover_score_lo": round(lo, 2), "plover_score_hi": round(hi, 2),
                      **{f"share {q}": round(float(quads.get(q, 0.0)), 3) for q in
                         ("verbal-cooperation", "verbal-conflict", "material-cooperation", "material-conflict")}})
     return pd.DataFrame(rows)
@@ -92,11 +92,11 @@ def yearly_stances(stances: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
 def state_period_table(stances: pd.DataFrame, target: str = "RUS", min_stances: int = 3) -> pd.DataFrame:
     """Mean Goldstein score of each state's stances toward ``target`` per period, for the (state, period) cells
     with at least ``min_stances`` stances (fewer: no row, so a chart leaves the cell blank). Long: state,
-    period, n, mean_goldstein."""
+    period, n, mean_plover_score."""
     s = stances[stances["target_code"] == target]
-    g = s.groupby(["state", "period"]).agg(n=("event", "size"), mean_goldstein=("goldstein", "mean")).reset_index()
+    g = s.groupby(["state", "period"]).agg(n=("event", "size"), mean_plover_score=("plover_score", "mean")).reset_index()
     g = g[g["n"] >= min_stances].copy()
-    g["mean_goldstein"] = g["mean_goldstein"].round(2)
+    g["mean_plover_score"] = g["mean_plover_score"].round(2)
     return g.sort_values(["state", "period"], ignore_index=True)
 
 
