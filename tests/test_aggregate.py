@@ -19,9 +19,9 @@ def stances() -> pd.DataFrame:
         "date": pd.to_datetime(["2021-12-02", "2021-12-05", "2021-12-06", "2022-01-10", "2022-02-24"]),
         "source_code": ["USA", "USA", "RUS", "RUS", "UKR"],
         "target_code": ["RUS", "RUS", "USA", "UKR", "RUS"],
-        "event": ["THREATEN", "DEMAND", "ACCUSE", "THREATEN", "ASSAULT"],
+        "event": ["THREATEN", "REQUEST", "ACCUSE", "THREATEN", "ASSAULT"],
         "quad": ["VERBAL_CONFLICT"] * 4 + ["MATERIAL_CONFLICT"],
-        "goldstein": [-4.0, -2.0, -2.0, -4.0, NAN],
+        "plover_score": [-4.0, -2.0, -2.0, -4.0, NAN],
         "polarity": [-0.2, 0.0, -0.4, -0.6, 0.5],
         "subjectivity": [0.4, 0.6, 0.5, 0.5, 0.5],
         "hedging": [0, 1, 0, 2, 0],
@@ -65,7 +65,7 @@ def test_counts_and_shares_overall_and_within_groups(stances):
     assert out["share"].tolist() == pytest.approx([0.4, 0.2, 0.4])
     within = ag.counts(stances, ["source_code", "event"], within=["source_code"])
     # USA: THREATEN 1 and DEMAND 1 of 2 -> 0.5 each; UKR: ASSAULT 1 of 1 -> 1.0
-    assert _row(within, source_code="USA", event="DEMAND")["share"] == pytest.approx(0.5)
+    assert _row(within, source_code="USA", event="REQUEST")["share"] == pytest.approx(0.5)
     assert _row(within, source_code="UKR", event="ASSAULT")["share"] == pytest.approx(1.0)
     assert within.groupby("source_code")["share"].sum().tolist() == pytest.approx([1.0, 1.0, 1.0])
 
@@ -74,21 +74,21 @@ def test_summarise_by_actor_means_rates_and_intervals(stances):
     out = ag.by_actor(stances)
     assert out["source_code"].tolist() == ["RUS", "UKR", "USA"]
     rus, ukr, usa = (out.iloc[i] for i in range(3))
-    # RUS: goldstein (-2 + -4) / 2 = -3; polarity (-0.4 + -0.6) / 2 = -0.5; hedging counts [0, 2] -> 1 of 2 hedged
+    # RUS: plover_score (-2 + -4) / 2 = -3; polarity (-0.4 + -0.6) / 2 = -0.5; hedging counts [0, 2] -> 1 of 2 hedged
     assert (rus["n"], rus["share"]) == (2, pytest.approx(0.4))
-    assert rus["mean_goldstein"] == pytest.approx(-3.0)
+    assert rus["mean_plover_score"] == pytest.approx(-3.0)
     assert rus["mean_polarity"] == pytest.approx(-0.5)
     assert (rus["hedging_rate"], rus["boosting_rate"]) == (pytest.approx(0.5), pytest.approx(0.0))
     # resampling two values {-2, -4} gives means -4, -3, -2 with probabilities 1/4, 1/2, 1/4:
     # with 1000 resamples the 2.5th and 97.5th percentiles are the extremes
-    assert (rus["goldstein_lo"], rus["goldstein_hi"]) == (pytest.approx(-4.0), pytest.approx(-2.0))
-    # USA: goldstein (-4 + -2) / 2 = -3; polarity (-0.2 + 0.0) / 2 = -0.1; one of two hedged, one of two boosted
+    assert (rus["plover_score_lo"], rus["plover_score_hi"]) == (pytest.approx(-4.0), pytest.approx(-2.0))
+    # USA: plover_score (-4 + -2) / 2 = -3; polarity (-0.2 + 0.0) / 2 = -0.1; one of two hedged, one of two boosted
     assert usa["mean_polarity"] == pytest.approx(-0.1)
     assert (usa["hedging_rate"], usa["boosting_rate"]) == (pytest.approx(0.5), pytest.approx(0.5))
     # subjectivity (0.4 + 0.6) / 2 = 0.5
     assert usa["mean_subjectivity"] == pytest.approx(0.5)
     # UKR: its only Goldstein score is missing -> NaN mean and interval; one polarity value -> mean, no interval
-    assert math.isnan(ukr["mean_goldstein"]) and math.isnan(ukr["goldstein_lo"]) and math.isnan(ukr["goldstein_hi"])
+    assert math.isnan(ukr["mean_plover_score"]) and math.isnan(ukr["plover_score_lo"]) and math.isnan(ukr["plover_score_hi"])
     assert ukr["mean_polarity"] == pytest.approx(0.5)
     assert math.isnan(ukr["polarity_lo"]) and math.isnan(ukr["polarity_hi"])
 
@@ -108,18 +108,18 @@ def test_by_period_month(stances):
     assert out["n"].tolist() == [3, 1, 1]
     assert out["share"].tolist() == pytest.approx([0.6, 0.2, 0.2])
     # December: (-4 + -2 + -2) / 3 = -8/3; January -4; February has no score
-    assert out["mean_goldstein"].tolist()[:2] == pytest.approx([-8 / 3, -4.0])
-    assert math.isnan(out["mean_goldstein"].iloc[2])
+    assert out["mean_plover_score"].tolist()[:2] == pytest.approx([-8 / 3, -4.0])
+    assert math.isnan(out["mean_plover_score"].iloc[2])
     # December hedging counts [0, 1, 0] -> 1 of 3
     assert out["hedging_rate"].iloc[0] == pytest.approx(1 / 3)
-    assert "goldstein_lo" not in out
+    assert "plover_score_lo" not in out
 
 
 def test_by_period_week_per_actor(stances):
     out = ag.by_period(stances, "week", by=["source_code"], ci=False)
     # week of Mon 29 Nov: the two USA stances (2 and 5 Dec); week of 6 Dec: RUS
     first = _row(out, period=pd.Timestamp("2021-11-29"), source_code="USA")
-    assert first["n"] == 2 and first["mean_goldstein"] == pytest.approx(-3.0)
+    assert first["n"] == 2 and first["mean_plover_score"] == pytest.approx(-3.0)
     assert len(out) == 4 and out["n"].sum() == 5
 
 
@@ -132,10 +132,10 @@ def test_by_dyad_share_is_within_source(stances):
 
 def test_by_event_and_by_quad(stances):
     events = ag.by_event(stances, ci=False)
-    assert events["event"].tolist() == ["ACCUSE", "ASSAULT", "DEMAND", "THREATEN"]
+    assert events["event"].tolist() == ["ACCUSE", "ASSAULT", "REQUEST", "THREATEN"]
     assert events["n"].tolist() == [1, 1, 1, 2]
     assert events["share"].tolist() == pytest.approx([0.2, 0.2, 0.2, 0.4])
-    assert _row(events, event="THREATEN")["mean_goldstein"] == pytest.approx(-4.0)  # (-4 + -4) / 2
+    assert _row(events, event="THREATEN")["mean_plover_score"] == pytest.approx(-4.0)  # (-4 + -4) / 2
     quads = ag.by_event(stances, level="quad", by=["source_code"], ci=False)
     # each source used one quad class only, so every share within its source is 1
     assert list(zip(quads["source_code"], quads["quad"], quads["n"], strict=True)) == [
@@ -157,7 +157,7 @@ def test_missing_keys_form_their_own_group_last_without_warnings(stances):
 def test_summarise_empty_table_and_missing_columns(stances):
     empty = ag.by_period(stances.iloc[:0], "week")
     assert empty.empty
-    assert list(empty.columns[:3]) == ["period", "n", "share"] and "goldstein_hi" in empty
+    assert list(empty.columns[:3]) == ["period", "n", "share"] and "plover_score_hi" in empty
     with pytest.raises(KeyError, match="no column.*'source_code'"):
         ag.by_actor(stances.drop(columns="source_code"))
 

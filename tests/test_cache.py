@@ -24,7 +24,7 @@ def corpus():
 def _tables() -> dict[str, pd.DataFrame]:
     return {
         "stances": pd.DataFrame({"event": ["THREATEN", "DEMAND"], "cue_start": pd.array([5, None], dtype="Int64"),
-                                 "goldstein": [-4.0, float("nan")], "negated": [False, True],
+                                 "plover_score": [-4.0, float("nan")], "negated": [False, True],
                                  "target_code": ["RUS", None]}),
         "attributions": pd.DataFrame({"kind": pd.Series([], dtype=object), "content_start": pd.Series([], dtype=int)}),
         "_meta": pd.DataFrame({"n_tokens": [42]}),

@@ -23,10 +23,10 @@ def stances() -> pd.DataFrame:
         "date": pd.to_datetime(dates),
         "source_code": ["USA", "RUS", "USA", "RUS", "USA", "UKR", "RUS", "RUS", "UKR", "USA", "UKR", "RUS"],
         "target_code": ["RUS", "USA", "RUS", "UKR", "RUS", "RUS", "UKR", "UKR", "RUS", "RUS", "RUS", "USA"],
-        "event": ["THREATEN", "ACCUSE", "THREATEN", "DEMAND", "DEMAND", "APPEAL", "ACCUSE", "ASSAULT", "APPEAL",
+        "event": ["THREATEN", "ACCUSE", "THREATEN", "REQUEST", "REQUEST", "APPEAL", "ACCUSE", "ASSAULT", "APPEAL",
                   "THREATEN", "ACCUSE", "REJECT"],
         "quad": ["VERBAL_CONFLICT"] * 7 + ["MATERIAL_CONFLICT"] + ["VERBAL_CONFLICT"] * 4,
-        "goldstein": [-4.4, -2.0, -4.4, -4.9, -4.9, 3.0, -2.0, -10.0, 3.0, -4.4, -2.0, -4.0],
+        "plover_score": [-4.4, -2.0, -4.4, -4.9, -4.9, 3.0, -2.0, -10.0, 3.0, -4.4, -2.0, -4.0],
         "polarity": [-0.2, -0.4, 0.0, -0.1, 0.1, 0.3, -0.5, -0.8, 0.2, -0.3, -0.4, -0.1],
         "subjectivity": [0.5] * 12,
         "hedging": [0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0],
@@ -54,7 +54,7 @@ def _check(fig: Figure, title: str, tmp_path, name: str) -> None:
 def test_timeline_with_bands_key_dates_and_an_event(stances, tmp_path):
     monthly = by_period(stances, "month", by=["source_code"])
     seed = pd.DataFrame({"date": ["2021-12-02"], "label": ["seed article"]})
-    fig = charts.timeline(monthly, y="mean_goldstein", lo="goldstein_lo", hi="goldstein_hi", group="source_code",
+    fig = charts.timeline(monthly, y="mean_plover_score", lo="plover_score_lo", hi="plover_score_hi", group="source_code",
                           title="Mean Goldstein score by month", ylabel="mean Goldstein score (-10 to +10)",
                           source="test data", events=seed)
     ax = fig.axes[0]
@@ -84,7 +84,7 @@ def test_dyad_heatmap_counts_and_diverging_tone(stances, tmp_path):
     # USA -> RUS: 10 Nov, 2 Dec, 10 Jan and 1 Mar = 4 stances; the number is written in its cell
     assert "4" in [t.get_text() for t in ax.texts]
     _check(fig, "Who addressed whom", tmp_path, "heatmap")
-    tone = charts.dyad_heatmap(dyads, value="mean_goldstein", title="Tone", source="test data",
+    tone = charts.dyad_heatmap(dyads, value="mean_plover_score", title="Tone", source="test data",
                                label="mean Goldstein score", fmt="{:.1f}", diverging=True)
     _check(tone, "Tone", tmp_path, "tone")
     with pytest.raises(ValueError, match="no source -> target pairs"):

@@ -14,19 +14,19 @@ from rhetoriclab import explore as ex
 # Stances as the seed article's sentences give them (hand-coded rows; the pipeline's frames use the same columns).
 ROWS = [
     {"doc": "seed", "date": "2021-12-02", "source_code": "USA", "target_code": "RUS", "event": "THREATEN",
-     "quad": "verbal-conflict", "goldstein": -4.4, "cue_text": "consequences",
+     "quad": "verbal-conflict", "plover_score": -4.4, "cue_text": "consequences",
      "content_text": "Moscow will face “serious consequences” if it invades Ukraine"},
-    {"doc": "seed", "date": "2021-12-02", "source_code": "USA", "target_code": "RUS", "event": "DEMAND",
-     "quad": "verbal-conflict", "goldstein": -4.9, "cue_text": "pushed",
+    {"doc": "seed", "date": "2021-12-02", "source_code": "USA", "target_code": "RUS", "event": "REQUEST",
+     "quad": "verbal-conflict", "plover_score": -4.9, "cue_text": "pushed",
      "content_text": "Mr. Blinken pushed Moscow to abide by the Minsk agreements"},
     {"doc": "seed", "date": "2021-12-02", "source_code": "RUS", "target_code": "IGO", "event": "REJECT",
-     "quad": "verbal-conflict", "goldstein": -4.0, "cue_text": "infringe",
+     "quad": "verbal-conflict", "plover_score": -4.0, "cue_text": "infringe",
      "content_text": "NATO’s expansion “will infringe upon security.”"},
     {"doc": "nato", "date": "2021-10-06", "source_code": "IGO", "target_code": "UKR", "event": "SUPPORT",
-     "quad": "verbal-cooperation", "goldstein": 3.5, "cue_text": "support",
+     "quad": "verbal-cooperation", "plover_score": 3.5, "cue_text": "support",
      "content_text": "We should provide more support, more training, more capacity-building"},
     {"doc": "undated", "date": None, "source_code": "UKR", "target_code": None, "event": "CONSULT",
-     "quad": None, "goldstein": None, "cue_text": None, "content_text": "talks <b>held</b>"},
+     "quad": None, "plover_score": None, "cue_text": None, "content_text": "talks <b>held</b>"},
 ]
 
 
@@ -49,7 +49,7 @@ def test_standardize_maps_names_and_parses_dates():
 
 def test_select_by_actor_target_event_and_period(frame):
     assert len(ex.select(frame, actor="USA", target="RUS")) == 2
-    assert list(ex.select(frame, actor="USA", event="DEMAND")["goldstein"]) == [-4.9]
+    assert list(ex.select(frame, actor="USA", event="REQUEST")["plover_score"]) == [-4.9]
     assert list(ex.select(frame, start="2021-11-01", end="2021-12-31")["doc"]) == ["seed"] * 3
     assert list(ex.select(frame, actor=ex.ALL)["doc"][:1]) == ["nato"]  # sorted by date
     assert ex.select(frame, corpus="kremlin").empty

@@ -20,7 +20,7 @@ from rhetoriclab.studies.crisis import (
 
 
 def _stances(rows):
-    cols = ["doc_id", "index", "event", "source_code", "target_code", "target_org", "goldstein", "hedging", "boosting"]
+    cols = ["doc_id", "index", "event", "source_code", "target_code", "target_org", "plover_score", "hedging", "boosting"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -36,7 +36,7 @@ def _result(stances, docs):
 def results():
     kremlin = _result(_stances([
         ("k1", 0, "THREATEN", "RUS", "UKR", None, -4.4, 1, 0),   # own, before the invasion, hedged
-        ("k1", 1, "DEMAND", "USA", "RUS", None, -5.0, 0, 0),     # a U.S. demand the Kremlin reports: other
+        ("k1", 1, "REQUEST", "USA", "RUS", None, -5.0, 0, 0),     # a U.S. demand the Kremlin reports: other
         ("k2", 0, "REJECT", "RUS", None, "NATO", -4.0, 0, 1),    # own, after the invasion, boosted, target NATO
         ("k2", 1, "SUPPORT", None, "UKR", None, 3.5, 0, 0),      # no source: unknown
     ]), [("k1", "2022-02-10", "statement", 100, 1, 10, 5), ("k2", "2022-03-01", "statement", 300, 2, 30, 30)])

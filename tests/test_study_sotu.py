@@ -60,7 +60,7 @@ def _stances() -> pd.DataFrame:
         "target_code": ["RUS", "RUS", "RUS", "RUS", "UKR", "RUS"],
         "quad": ["verbal-conflict", "verbal-cooperation", "verbal-conflict", "material-conflict",
                  "material-cooperation", "verbal-cooperation"],
-        "goldstein": [-4.0, 3.0, -2.0, -9.0, 7.0, 1.0],
+        "plover_score": [-4.0, 3.0, -2.0, -9.0, 7.0, 1.0],
         "polarity": [-0.5, 0.5, 0.0, -0.25, 0.1, 0.0],
     })
 
@@ -77,7 +77,7 @@ def test_president_summary_keeps_presidents_with_enough_stances():
     out = st.president_summary(table[table["subset"] == st.ANY_TO_RUS], min_stances=3)
     assert out["president"].tolist() == ["John F. Kennedy"]
     row = out.iloc[0]
-    assert row["n"] == 3 and row["mean_goldstein"] == pytest.approx(-1.0)
+    assert row["n"] == 3 and row["mean_plover_score"] == pytest.approx(-1.0)
     assert row["share_verbal-conflict"] == pytest.approx(2 / 3)
     assert out.attrs["dropped"] == {"Andrew Johnson": 1, "Joseph R. Biden Jr.": 1}
     with pytest.raises(ValueError, match="at least 2"):

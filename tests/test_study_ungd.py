@@ -37,14 +37,14 @@ def test_sentence_filter_finds_adjectives_and_places():
 
 
 def _result() -> RunResult:
-    cols = ["doc_id", "index", "event", "quad", "source_code", "target_code", "target_org", "goldstein"]
+    cols = ["doc_id", "index", "event", "quad", "source_code", "target_code", "target_org", "plover_score"]
     stances = pd.DataFrame([
         ("ungd-POL-2021", 0, "SUPPORT", "verbal-cooperation", "POL", "UKR", None, 3.5),
-        ("ungd-POL-2022", 0, "DISAPPROVE", "verbal-conflict", "POL", "RUS", None, -2.0),
-        ("ungd-POL-2022", 1, "DEMAND", "verbal-conflict", "POL", "RUS", None, -5.0),
+        ("ungd-POL-2022", 0, "ACCUSE", "verbal-conflict", "POL", "RUS", None, -2.0),
+        ("ungd-POL-2022", 1, "REQUEST", "verbal-conflict", "POL", "RUS", None, -5.0),
         ("ungd-POL-2022", 2, "ASSAULT", "material-conflict", "RUS", "UKR", None, -10.0),  # reported: not POL's
         ("ungd-POL-2022", 3, "SUPPORT", "verbal-cooperation", "POL", None, "UN", 3.5),    # an organisation
-        ("ungd-FRA-2022", 0, "DEMAND", "verbal-conflict", "FRA", "RUS", None, -5.0),
+        ("ungd-FRA-2022", 0, "REQUEST", "verbal-conflict", "FRA", "RUS", None, -5.0),
     ], columns=cols)
     documents = pd.DataFrame({"doc_id": [d.id for d in CORPUS], "date": pd.to_datetime([d.date for d in CORPUS]),
                               "issuer": [d.issuer for d in CORPUS]})
@@ -54,17 +54,17 @@ def _result() -> RunResult:
 def test_state_stances_keep_the_speakers_own_stances_toward_rus_and_ukr():
     s = ungd.state_stances(_result())
     assert s[["state", "year", "period", "event", "target_code"]].values.tolist() == [
-        ["POL", 2021, "2014-2021", "SUPPORT", "UKR"], ["FRA", 2022, "2022-2024", "DEMAND", "RUS"],
-        ["POL", 2022, "2022-2024", "DISAPPROVE", "RUS"], ["POL", 2022, "2022-2024", "DEMAND", "RUS"]]
+        ["POL", 2021, "2014-2021", "SUPPORT", "UKR"], ["FRA", 2022, "2022-2024", "REQUEST", "RUS"],
+        ["POL", 2022, "2022-2024", "ACCUSE", "RUS"], ["POL", 2022, "2022-2024", "REQUEST", "RUS"]]
 
 
 def test_yearly_stances_means_and_shares():
     y = ungd.yearly_stances(ungd.state_stances(_result())).set_index(["year", "target"])
     row = y.loc[(2022, "RUS")]
-    assert (row["stances"], row["states"], row["mean_goldstein"]) == (3, 2, -4.0)  # (-2 - 5 - 5) / 3
+    assert (row["stances"], row["states"], row["mean_plover_score"]) == (3, 2, -4.0)  # (-2 - 5 - 5) / 3
     assert row["share verbal-conflict"] == 1.0
-    assert row["goldstein_lo"] <= -4.0 <= row["goldstein_hi"]
-    assert pd.isna(y.loc[(2021, "UKR"), "goldstein_lo"])  # one stance: no interval
+    assert row["plover_score_lo"] <= -4.0 <= row["plover_score_hi"]
+    assert pd.isna(y.loc[(2021, "UKR"), "plover_score_lo"])  # one stance: no interval
 
 
 def test_state_period_table_drops_thin_cells():
