@@ -4,10 +4,11 @@ usage: RHETORICLAB_DATA_MIRROR=/work/shared/data python devtools/draw_corpus_sam
 
 For each of the four corpora (Kremlin, Kyiv, White House, UN General Debate) it reads the documents with the
 project's loaders, splits them into sentences (a plain punctuation rule, so the draw does not depend on the
-parser), keeps sentences of 8-50 words, and draws ``--per-corpus`` of them: about 80 % among sentences naming
-at least two different actors of the registry (where events between actors are), the rest among all sentences (so some carry no event and measure false
-alarms). The output is a YAML skeleton with empty ``events`` lists that a human coder fills in; it never
-overwrites an existing file unless ``--force`` is given.
+parser), keeps sentences of 8-50 words, and draws ``--per-corpus`` of them, one per document in a seeded order:
+about 80 % among sentences naming at least two different actors of the registry (where events between actors
+are), the rest among sentences naming fewer (so some carry no event and measure false alarms). The output is
+a YAML skeleton with empty ``events`` lists that a human coder fills in; it never overwrites
+an existing file unless ``--force`` is given.
 """
 
 from __future__ import annotations
