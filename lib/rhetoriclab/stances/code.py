@@ -48,7 +48,7 @@ from rhetoriclab.stances.roles import (
 )
 from rhetoriclab.stances.scheme import plover_score
 from rhetoriclab.stances.tone import tone
-from rhetoriclab.stances.voice import Reporter, pronoun_refers_to, reporter_of, same_actor
+from rhetoriclab.stances.voice import Reporter, holds_title, pronoun_refers_to, reporter_of, same_actor
 
 
 class StanceCoder(Protocol):
@@ -132,6 +132,8 @@ class DictionaryCoder:
                 return Actors(reporter.role, "first-person") if reporter.role else Actors(None, "none")
             return Actors(agent, "noun-agent") if agent is not None else Actors(None, "none")
         role = self._actor(subj, date)
+        if role.match is None and reporter.issuer and holds_title(subj, reporter.role):
+            return Actors(Role(role.text, role.start, role.end, reporter.role.match), "subject:issuer-title")
         if role.match is None:
             return Actors(role, "unresolved")  # "some foreign policy analysts": text kept, no code
         return Actors(role, "subject")
@@ -201,7 +203,7 @@ class DictionaryCoder:
         polarity, subjectivity = tone(content)
         own = source is not None and source.match is not None and (
             actors.source_rule == "first-person" or actors.source_rule.startswith("reporter")
-            or same_actor(source.match, reporter.role.match if reporter.role else None))
+            or (reporter.speaks and same_actor(source.match, reporter.role.match if reporter.role else None)))
         base = {
             "doc_id": document.id, "event": cue.event, "quad": self.events.quad(cue.event), "mode": cue.mode,
             "source_text": source.text if source else None,

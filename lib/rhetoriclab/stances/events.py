@@ -199,11 +199,12 @@ def _in_background(noun: Token) -> bool:
 
 
 def _is_ancestor(a: Token, b: Token) -> bool:
-    """True when ``a`` is a proper ancestor of ``b`` within one clause: climbing stops at a coordinated clause
-    with its own subject ("the US is willing to ..., but there will be consequences" holds two stances)."""
+    """True when ``a`` is a proper ancestor of ``b`` within one clause: climbing stops at a coordinated or relative
+    clause with its own subject ("the US is willing to ..., but there will be consequences" holds two stances; so
+    does "visited Bucha, where mass killings took place")."""
     t = b
     while t.head.i != t.i:
-        if t.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        if t.dep_ in ("conj", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             return False
         t = t.head
         if t.i == a.i:

@@ -3,8 +3,10 @@
 The reporter of an event cue is the speaker of the quotation whose content holds the cue (any attribution kind:
 direct, indirect, mixed, transcript turn), else the issuer of the document (the Kremlin, the White House, the
 speaker of a UN speech), else nobody (news narration: the outlet is not an actor). A stance is in the reporter's
-own voice when the reporter is the one who acts (:func:`same_actor`): "we warn", "I call on", "Russia will
-respond" said by Russia's president, "The President spoke with Chancellor Scholz" in a White House release.
+own voice when the reporter performs it in speaking: in the first person ("we warn", "I call on", "we will
+provide"), or a speaker naming its own state or organisation ("Russia will respond" said by Russia's president,
+"Viet Nam supports ..." in Viet Nam's speech). A release that narrates its own principal in the third person
+("Vladimir Putin held talks with ...") reports the act: the issuer writes, the president acted.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class Reporter:
     attribution_index: int | None = None
     attribution_kind: str | None = None
     issuer: bool = False
+    #: The reporter speaks these words (a quotation, a speech), rather than narrating them (a release).
+    speaks: bool = False
 
 
 def _speaker_role(att: Attribution) -> Role:
@@ -47,11 +51,12 @@ def reporter_of(cue_start: int, sent: Span, attributions: list[Attribution], iss
     """The reporter of a cue at char ``cue_start`` in ``sent`` (see the module docstring)."""
     for i, a in enumerate(attributions):
         if a.content[0] <= cue_start < a.content[1]:
-            return Reporter(_speaker_role(a), True, a.content, a.source, i, a.kind)
+            return Reporter(_speaker_role(a), True, a.content, a.source, i, a.kind, speaks=True)
     index = next((i for i, a in enumerate(attributions)
                   if a.cue and sent.start_char <= a.cue[0] < sent.end_char), None)
     if issuer is not None:
-        return Reporter(Role(issuer_name or issuer.name, 0, 0, issuer), attribution_index=index, issuer=True)
+        return Reporter(Role(issuer_name or issuer.name, 0, 0, issuer), attribution_index=index, issuer=True,
+                        speaks=kind == "speech")
     return Reporter(None, attribution_index=index)
 
 
@@ -83,3 +88,15 @@ def pronoun_refers_to(pronoun: Token, reporter: Reporter, registry: ActorRegistr
     if kinds is None or reporter.role.match is None:
         return None
     return reporter.role if speaker_kind(reporter.role, registry) in kinds else None
+
+
+def holds_title(subject: Token, issuer: Role | None) -> bool:
+    """Is the subject a bare title the issuer holds ("The President" in a release of the President of Ukraine,
+    "the Head of State")? The issuer's own principal is meant; any other title stays unresolved."""
+    if issuer is None or issuer.match is None:
+        return False
+    words = [t.lower_ for t in subject.subtree if t.dep_ != "det"]
+    if not words or any(t.pos_ == "PROPN" and t.i != subject.i for t in subject.subtree) or len(words) > 3:
+        return False
+    title = " ".join(words)
+    return title == "head of state" or title in issuer.text.lower().split(" of ")[0]
