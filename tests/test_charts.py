@@ -54,8 +54,9 @@ def _check(fig: Figure, title: str, tmp_path, name: str) -> None:
 def test_timeline_with_bands_key_dates_and_an_event(stances, tmp_path):
     monthly = by_period(stances, "month", by=["source_code"])
     seed = pd.DataFrame({"date": ["2021-12-02"], "label": ["seed article"]})
-    fig = charts.timeline(monthly, y="mean_plover_score", lo="plover_score_lo", hi="plover_score_hi", group="source_code",
-                          title="Mean Goldstein score by month", ylabel="mean Goldstein score (-10 to +10)",
+    fig = charts.timeline(monthly, y="mean_plover_score", lo="plover_score_lo", hi="plover_score_hi",
+                          group="source_code", title="Mean PLOVER score by month",
+                          ylabel="mean PLOVER score (-10 to +10)",
                           source="test data", events=seed)
     ax = fig.axes[0]
     assert ax.get_xlabel() == "date" and ax.get_ylabel() == "mean Goldstein score (-10 to +10)"

@@ -20,7 +20,8 @@ from rhetoriclab.studies.crisis import (
 
 
 def _stances(rows):
-    cols = ["doc_id", "index", "event", "source_code", "target_code", "target_org", "plover_score", "hedging", "boosting"]
+    cols = ["doc_id", "index", "event", "source_code", "target_code", "target_org", "plover_score", "hedging",
+            "boosting"]
     return pd.DataFrame(rows, columns=cols)
 
 

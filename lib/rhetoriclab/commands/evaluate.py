@@ -29,6 +29,8 @@ def register(subparsers) -> None:
     p.add_argument("--include-negated", action="store_true", help="score negated records too (directed, sample)")
     p.add_argument("--include-hypothetical", action="store_true",
                    help="score hypothetical records too (directed, sample)")
+    p.add_argument("--min-confidence", type=float, default=0.0,
+                   help="score only records with at least this confidence (default 0: all)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=run)
 
@@ -43,12 +45,13 @@ def _eval_root(arg: str | None) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    flags = {"include_negated": args.include_negated, "include_hypothetical": args.include_hypothetical}
+    flags = {"include_negated": args.include_negated, "include_hypothetical": args.include_hypothetical,
+             "min_confidence": args.min_confidence}
     problems: list[str] = []
     if args.set == "plover":
         from rhetoriclab.stances.scoring.plover import run_plover
 
-        scores = run_plover(_eval_root(args.eval_dir), split=args.split)
+        scores = run_plover(_eval_root(args.eval_dir), split=args.split, min_confidence=args.min_confidence)
     elif args.set == "directed":
         from rhetoriclab.stances.scoring.directed import run_directed
 

@@ -135,7 +135,8 @@ def find_cues(sent: Span, lex: EventLexicon, mods: ModifierLexicon) -> list[Even
                 continue
             broad = lex.broad_verbs.get(lemma) if tok.pos_ == "VERB" and lemma not in mods.speech_verbs else None
             if broad is not None:
-                cues.append(EventCue(broad.event, broad.mode, tok, tok, "cameo", [f"{tok.lower_} (CAMEO {broad.lemma})"]))
+                evidence = [f"{tok.lower_} (CAMEO {broad.lemma})"]
+                cues.append(EventCue(broad.event, broad.mode, tok, tok, "cameo", evidence))
                 continue
         if tok.pos_ in ("NOUN", "ADJ", "PROPN") and (lemma in lex.nouns or tok.lower_ in lex.nouns) \
                 and not _in_background(tok):

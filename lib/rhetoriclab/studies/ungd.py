@@ -94,7 +94,8 @@ def state_period_table(stances: pd.DataFrame, target: str = "RUS", min_stances: 
     with at least ``min_stances`` stances (fewer: no row, so a chart leaves the cell blank). Long: state,
     period, n, mean_plover_score."""
     s = stances[stances["target_code"] == target]
-    g = s.groupby(["state", "period"]).agg(n=("event", "size"), mean_plover_score=("plover_score", "mean")).reset_index()
+    g = s.groupby(["state", "period"]).agg(n=("event", "size"), mean_plover_score=("plover_score", "mean"))
+    g = g.reset_index()
     g = g[g["n"] >= min_stances].copy()
     g["mean_plover_score"] = g["mean_plover_score"].round(2)
     return g.sort_values(["state", "period"], ignore_index=True)

@@ -66,12 +66,17 @@ def actor_code(actor: Mapping | str | None) -> str | None:
     return code or None
 
 
-def is_counted(record: Mapping, *, include_negated: bool = False, include_hypothetical: bool = False) -> bool:
-    """Whether a record is scored: negated and hypothetical records are left out unless asked for.
+def is_counted(record: Mapping, *, include_negated: bool = False, include_hypothetical: bool = False,
+               min_confidence: float = 0.0) -> bool:
+    """Whether a record is scored: negated and hypothetical records, and records below ``min_confidence``, are
+    left out unless asked for.
 
-    A record without ``hypothetical`` is taken as not hypothetical; without ``negated``, as not negated.
+    A record without ``hypothetical`` is taken as not hypothetical; without ``negated``, as not negated; without
+    ``confidence`` (gold), as certain.
     """
     if record.get("negated") and not include_negated:
+        return False
+    if float(record.get("confidence", 1.0) or 0.0) < min_confidence:
         return False
     return not (record.get("hypothetical") and not include_hypothetical)
 

@@ -122,14 +122,15 @@ def _is_entity(actor: Mapping | None, text: str, spans: Sequence[tuple[int, int]
 
 def label_from_records(item: DirectedItem, records: Iterable[Mapping], p_code: str | None = None,
                        q_code: str | None = None, *, offset: int = 0, include_negated: bool = False,
-                       include_hypothetical: bool = False) -> int:
+                       include_hypothetical: bool = False, min_confidence: float = 0.0) -> int:
     """The label our records give the pair (see the module docstring); ``offset`` is where ``item.text`` starts in
     the records' offsets (0 when the sentence is coded as its own document)."""
     if p_code is not None and p_code == q_code:
         p_code = q_code = None
     text = item.text
     for r in records:
-        if not is_counted(r, include_negated=include_negated, include_hypothetical=include_hypothetical):
+        if not is_counted(r, include_negated=include_negated, include_hypothetical=include_hypothetical,
+                 min_confidence=min_confidence):
             continue
         polarity = polarity_of(r)
         if polarity is None:
@@ -186,7 +187,7 @@ def _always_neutral(gold: Sequence[int]) -> float:
 
 
 def run_directed(path: str | Path, *, split: str = "all", include_negated: bool = False,
-                 include_hypothetical: bool = False) -> tuple[dict, list[str]]:
+                 include_hypothetical: bool = False, min_confidence: float = 0.0) -> tuple[dict, list[str]]:
     """Code every sentence of ``split`` with the current coder and score it: (scores, problems)."""
     from rhetoriclab.actors import default_registry
     from rhetoriclab.stances.frame import iter_stance_records
@@ -204,6 +205,7 @@ def run_directed(path: str | Path, *, split: str = "all", include_negated: bool 
             docs, on_error=lambda d, e: problems.append(f"{d.id}: {type(e).__name__}: {e}")):
         by_id[document.id] = records
     predicted = [label_from_records(it, by_id.get(f"directed-{it.line}", []), code_of(it.p), code_of(it.q),
-                                    include_negated=include_negated, include_hypothetical=include_hypothetical)
+                                    include_negated=include_negated, include_hypothetical=include_hypothetical,
+                 min_confidence=min_confidence)
                  for it in items]
     return score_labels([it.label for it in items], predicted), problems

@@ -31,8 +31,9 @@ def split_gold(gold_json: str | Path, records_jsonl: str | Path, split: str, fol
     return gold_out, records_out
 
 
-def run_plover(eval_root: str | Path, *, split: str = "all") -> dict:
-    """Code the gold records of ``split`` with the current coder; the shared scorer's result plus ``stances``."""
+def run_plover(eval_root: str | Path, *, split: str = "all", min_confidence: float = 0.0) -> dict:
+    """Code the gold records of ``split`` with the current coder; the shared scorer's result plus ``stances``.
+    Records below ``min_confidence`` are dropped before scoring (a sentence left without one counts as uncoded)."""
     paths = plover_paths(eval_root)
     if paths is None:
         raise FileNotFoundError(PLOVER_HINT)
@@ -42,5 +43,10 @@ def run_plover(eval_root: str | Path, *, split: str = "all") -> dict:
             gold_json, records_jsonl = split_gold(gold_json, records_jsonl, split, tmp)
         system = Path(tmp) / "system.jsonl"
         n = write_stances_jsonl(records_jsonl, system)
+        if min_confidence > 0:
+            kept = [ln for ln in system.read_text(encoding="utf-8").splitlines()
+                    if ln.strip() and json.loads(ln).get("confidence", 1.0) >= min_confidence]
+            system.write_text("".join(f"{ln}\n" for ln in kept), encoding="utf-8")
+            n = len(kept)
         result = score_events(gold_json, system, scorer)
     return {"split": split, "stances": n, **result}

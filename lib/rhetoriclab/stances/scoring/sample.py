@@ -144,13 +144,15 @@ MEASURES = ("event", "triple", "voice", "own", "reported")
 
 
 def score_sample(gold: Iterable[GoldSentence], system: Iterable[Mapping], *, include_negated: bool = False,
-                 include_hypothetical: bool = False, split: str = "all") -> dict:
+                 include_hypothetical: bool = False, split: str = "all",
+                 min_confidence: float = 0.0) -> dict:
     """Scores of system records against the gold sentences of ``split``.
 
     Returns ``{"sentences", "no_event_sentences", "false_alarm_sentences", <measure>: {precision, recall, f1, tp,
     fp, fn}, "by_corpus": {corpus: event scores}}``. Records whose ``doc`` is not a gold sentence are ignored.
     """
-    opts = {"include_negated": include_negated, "include_hypothetical": include_hypothetical}
+    opts = {"include_negated": include_negated, "include_hypothetical": include_hypothetical,
+            "min_confidence": min_confidence}
     gold = [g for g in gold if in_split(g.id, split)]
     by_doc: dict[str, list[Mapping]] = {}
     for r in system:
@@ -174,7 +176,7 @@ def score_sample(gold: Iterable[GoldSentence], system: Iterable[Mapping], *, inc
 
 
 def run_sample(path: str | Path = DEFAULT_GOLD, *, split: str = "all", include_negated: bool = False,
-               include_hypothetical: bool = False) -> tuple[dict, list[str]]:
+               include_hypothetical: bool = False, min_confidence: float = 0.0) -> tuple[dict, list[str]]:
     """Code the sample's sentences with the current coder and score them: (scores, problems)."""
     from rhetoriclab.stances.frame import iter_stance_records
 
@@ -185,4 +187,5 @@ def run_sample(path: str | Path = DEFAULT_GOLD, *, split: str = "all", include_n
                                         on_error=lambda d, e: problems.append(f"{d.id}: {type(e).__name__}: {e}")):
         records.extend(found)
     return score_sample(gold, records, include_negated=include_negated,
-                        include_hypothetical=include_hypothetical), problems
+                        include_hypothetical=include_hypothetical,
+                 min_confidence=min_confidence), problems
