@@ -16,15 +16,19 @@ LEGEND = ("<div style='margin-bottom:0.5em;font-size:90%'>"
 
 
 def _label(s: Stance) -> str:
-    src = s.source.code if s.source else "?"
-    tgt = s.target.code if s.target else "?"
-    flags = "".join(f" {f}" for f, on in (("NOT", s.negated), ("IF", s.conditional)) if on)
+    """``SRC→TGT EVENT/mode`` with flags (NOT negated, HYP hypothetical, IF under a condition) and the voice:
+    ``own`` when the reporter performs the act, ``via X`` when X reports someone else's act."""
+    src = (s.source.org or s.source.code) if s.source else "?"
+    tgt = (s.target.org or s.target.code) if s.target else "?"
+    flags = "".join(f" {f}" for f, on in (("NOT", s.negated), ("HYP", s.hypothetical), ("IF", s.conditional)) if on)
     mode = f"/{s.mode}" if s.mode else ""
-    return f"{src}&rarr;{tgt} {s.event}{mode}{flags}"
+    reporter = (s.reported_by.org or s.reported_by.code) if s.reported_by else None
+    voice = " own" if s.voice == "own" else (f" via {reporter}" if reporter else "")
+    return f"{src}&rarr;{tgt} {s.event}{mode}{flags}{voice}"
 
 
 def highlight_stances(text: str, stances: Iterable[Stance], *, start: int = 0, end: int | None = None) -> str:
-    """``text[start:end]`` as HTML: every cue underlined in its quad colour, labelled ``SRC→TGT EVENT/mode``.
+    """``text[start:end]`` as HTML: every cue underlined in its quad colour, labelled as :func:`_label` says.
 
     Offsets are into ``text``, the cleaned text the stances were coded on; several stances on one cue share a mark.
     """
