@@ -62,7 +62,8 @@ def test_timeline_with_bands_key_dates_and_an_event(stances, tmp_path):
     assert ax.get_xlabel() == "date" and ax.get_ylabel() == "mean Goldstein score (-10 to +10)"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["RUS", "UKR", "USA"]
     labels = {t.get_text() for t in ax.texts}
-    assert {"OSCE Stockholm", "Invasion", "seed article"} <= labels  # key dates inside the range are marked
+    assert {"1 OSCE Stockholm", "5 Invasion", "seed article"} <= labels  # key dates in range, numbered as in text
+    assert charts.key_dates()["number"].tolist()[:2] == [1, 2]
     _check(fig, "Mean Goldstein score by month", tmp_path, "timeline")
 
 
@@ -203,6 +204,7 @@ def test_small_multiples_colours_gaps_and_empty_panels(stances):
     usa = next(ax for ax in shown if ax.get_title(loc="left") == "USA")
     assert pd.isna(usa.get_lines()[0].get_ydata()).any()  # December 2021 is a gap, not a ramp
     assert sum(bool(ax.get_xlabel()) for ax in shown) == 1
+    assert {"1", "5"} <= {t.get_text() for t in usa.texts}  # key dates carry their numbers in small panels too
     plt.close(fig)
 
 

@@ -134,19 +134,31 @@ def _key_dates() -> pd.DataFrame:
 
 
 def key_dates() -> pd.DataFrame:
-    """The case study's key dates (date, label, short, source)."""
-    return _key_dates().copy()
+    """The case study's key dates (date, label, short, source, number: 1, 2, ... in date order)."""
+    return numbered(_key_dates())
+
+
+def numbered(dates: pd.DataFrame) -> pd.DataFrame:
+    """``dates`` sorted by date with a ``number`` column (1-based) unless it has one: the numbers prose cites."""
+    out = dates.sort_values("date", kind="mergesort").reset_index(drop=True)
+    if "number" not in out.columns:
+        out.insert(0, "number", range(1, len(out) + 1))
+    return out
 
 
 def mark_dates(ax: Axes, dates: pd.DataFrame | None = None, *, labels: bool = True) -> None:
-    """Dashed vertical lines at ``dates`` (default :func:`key_dates`), numbered labels at the top."""
-    dates = key_dates() if dates is None else dates
+    """Dashed vertical lines at ``dates`` (default :func:`key_dates`), each with its number.
+
+    ``labels=True`` writes "number short label" at the top of the line; ``False`` only the number (for small
+    panels). The numbers are those of :func:`numbered` over the whole table, so text and every chart agree.
+    """
+    dates = key_dates() if dates is None else numbered(dates)
     lo, hi = ax.get_xlim()
-    for row in dates.sort_values("date").itertuples():
+    for row in dates.itertuples():
         x = matplotlib.dates.date2num(row.date)
         if not lo <= x <= hi:
             continue
         ax.axvline(x, color="#555555", linestyle="--", linewidth=0.8, zorder=0)
-        if labels:
-            ax.annotate(row.short, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90, fontsize=7,
-                        ha="right", va="top", color="#333333", xytext=(-2, -2), textcoords="offset points")
+        text = f"{row.number} {row.short}" if labels else str(row.number)
+        ax.annotate(text, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90 if labels else 0, fontsize=7,
+                    ha="right", va="top", color="#333333", xytext=(-2, -2), textcoords="offset points")

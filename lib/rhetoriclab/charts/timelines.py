@@ -34,6 +34,7 @@ def timeline(table: pd.DataFrame, *, y: str, title: str, ylabel: str, source: st
             ax.fill_between(part[x], part[lo].astype(float), part[hi].astype(float), color=c, alpha=0.15, linewidth=0)
     ax.set_xlabel("date" if pd.api.types.is_datetime64_any_dtype(table[x]) else x)
     ax.set_ylabel(ylabel)
+    ax.tick_params(axis="x", labelrotation=30, labelsize=8)
     if pd.api.types.is_datetime64_any_dtype(table[x]):
         mark_dates(ax, dates)
     if events is not None:
