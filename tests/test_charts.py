@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from rhetoriclab import charts
 from rhetoriclab.aggregate import add_period, by_dyad, by_event, by_period
@@ -62,7 +63,8 @@ def test_timeline_with_bands_key_dates_and_an_event(stances, tmp_path):
     assert ax.get_xlabel() == "date" and ax.get_ylabel() == "mean Goldstein score (-10 to +10)"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["RUS", "UKR", "USA"]
     labels = {t.get_text() for t in ax.texts}
-    assert {"OSCE Stockholm", "Invasion", "seed article"} <= labels  # key dates inside the range are marked
+    assert {"1 OSCE Stockholm", "5 Invasion", "seed article"} <= labels  # key dates in range, numbered as in text
+    assert charts.key_dates()["number"].tolist()[:2] == [1, 2]
     _check(fig, "Mean Goldstein score by month", tmp_path, "timeline")
 
 
@@ -73,7 +75,7 @@ def test_stacked_areas_one_panel_per_actor(stances, tmp_path):
     assert fig.axes[-1].get_xlabel() == "date" and fig.axes[0].get_ylabel() == "share of stances"
     _check(fig, "Event types by month", tmp_path, "areas")
     too_many = shares.assign(event=[f"E{i}" for i in range(len(shares))])
-    with pytest.raises(ValueError, match="categories; at most 8"):
+    with pytest.raises(ValueError, match="categories without a fixed colour; at most 8"):
         charts.stacked_areas(too_many, title="x", source="test data")
 
 
@@ -125,3 +127,95 @@ def test_save_only_png_or_svg_and_nothing_left_open(stances, tmp_path):
         charts.save(fig, tmp_path / "chart.pdf")
     assert plt.get_fignums() == []  # charts are not registered with pyplot, so nothing leaks between cells
     assert charts.key_dates()["short"].tolist()[0] == "OSCE Stockholm"
+
+
+# --------------------------------------------------------------------------- palette and reader-facing details
+
+def _overlaps(boxes) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes)) if boxes[i].overlaps(boxes[j])]
+
+
+def test_palette_one_colour_per_plover_type_and_quad():
+    from rhetoriclab.charts.palette import PLOVER_TYPES, QUADS, palette
+    from rhetoriclab.explore import QUAD_COLOURS as explore_colours
+    from rhetoriclab.stances.render import QUAD_COLOURS as render_colours
+
+    p = palette()
+    colours = [p.event(t) for t in PLOVER_TYPES]
+    assert len(PLOVER_TYPES) == 16 and len(set(colours)) == 16 and p.other not in colours
+    assert p.event("DEMAND") == p.event("REQUEST") and p.event("INVESTIGATE") == p.event("other") == p.other
+    assert len({p.quad(q) for q in QUADS}) == 4 and p.quad("VERBAL_CONFLICT") == p.quad("verbal-conflict")
+    assert render_colours == {q: p.quad(q) for q in QUADS}
+    assert {q: explore_colours[q] for q in QUADS} == render_colours and explore_colours["other"] == p.other
+
+
+def test_fightin_words_labels_never_overlap(tmp_path):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from rhetoriclab import teaching
+    from rhetoriclab.fightin_words import fightin_words
+
+    paragraphs = [p for p in teaching.seed_text().split("\n") if p.strip()]
+    half = len(paragraphs) // 2
+    scores = fightin_words(paragraphs[:half], paragraphs[half:], min_count=1)
+    fig = charts.fightin_words_plot(scores, labels=("first half", "second half"), title="Words", source="test data",
+                                    n=12)
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    texts = [t for t in fig.axes[0].texts if t.get_text()]
+    assert len(texts) == 24
+    boxes = [Text.get_window_extent(t, renderer) for t in texts]  # the label itself, without its leader line
+    assert _overlaps(boxes) == []
+    assert all(box.x0 >= fig.axes[0].bbox.x1 for box in boxes)  # in the label column, off the data
+    fig.savefig(tmp_path / "words.png")
+    plt.close(fig)
+
+
+def test_heatmap_marks_empty_cells_counts_and_names(stances):
+    dyads = by_dyad(stances, ci=False)
+    fig = charts.dyad_heatmap(dyads, value="mean_goldstein", n="n", title="Tone", source="test data",
+                              label="mean Goldstein", fmt="{:+.1f}", diverging=True)
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert "-4.5\nn=4" in texts or any(t.endswith("n=4") for t in texts)  # USA -> RUS: 4 stances
+    pairs = set(zip(dyads["source_code"], dyads["target_code"], strict=True))
+    codes_r, codes_c = sorted(dyads["source_code"].unique()), sorted(dyads["target_code"].unique())
+    empty = sum((r, c) not in pairs for r in codes_r for c in codes_c)
+    assert texts.count("none") == empty > 0  # a pair without records is marked, not drawn as zero
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia (RUS)", "Ukraine (UKR)", "United States (USA)"]
+    norm = ax.images[0].norm
+    assert norm(0.0) == 0.5  # diverging scale centred on zero
+    for t in ax.texts:  # white text only on dark cells
+        if t.get_text() not in ("none", "no value"):
+            assert t.get_color() in ("black", "white")
+    plt.close(fig)
+
+
+def test_small_multiples_colours_gaps_and_empty_panels(stances):
+    monthly = by_period(stances, "month", by=["source_code"])
+    monthly = monthly[~((monthly["source_code"] == "USA") & (monthly["period"] == pd.Timestamp("2021-12-01")))]
+    ghost = monthly.iloc[:1].assign(source_code="GBR", n=float("nan"))
+    fig = charts.small_multiples(pd.concat([monthly, ghost]), y="n", facet="source_code", title="t", ylabel="n",
+                                 source="test data")
+    shown = [ax for ax in fig.axes if ax.get_visible()]
+    colours = {line.get_color() for ax in shown for line in ax.get_lines() if line.get_linestyle() == "-"}
+    assert len(colours) == 1  # one colour in every panel
+    gbr = next(ax for ax in shown if ax.get_title(loc="left") == "GBR")
+    assert "no data" in [t.get_text() for t in gbr.texts]
+    usa = next(ax for ax in shown if ax.get_title(loc="left") == "USA")
+    assert pd.isna(usa.get_lines()[0].get_ydata()).any()  # December 2021 is a gap, not a ramp
+    assert sum(bool(ax.get_xlabel()) for ax in shown) == 1
+    assert {"1", "5"} <= {t.get_text() for t in usa.texts}  # key dates carry their numbers in small panels too
+    plt.close(fig)
+
+
+def test_timeline_gaps_and_legend_outside(stances):
+    monthly = by_period(stances, "month", by=["source_code"])
+    monthly = monthly[~((monthly["source_code"] == "USA") & (monthly["period"] == pd.Timestamp("2021-12-01")))]
+    fig = charts.timeline(monthly, y="n", group="source_code", title="t", ylabel="n", source="test data")
+    ax = fig.axes[0]
+    usa = next(line for line in ax.get_lines() if line.get_label() == "USA")
+    assert pd.isna(usa.get_ydata()).any()
+    legend = ax.get_legend()
+    assert legend.get_bbox_to_anchor().x0 >= ax.bbox.x1 - 1  # anchored right of the data area
+    plt.close(fig)

@@ -112,8 +112,11 @@ def test_stance_sentences_are_listed_without_labels():
 
 
 def test_stance_codes(capsys):
-    right = {i: gold for i, (_, gold) in enumerate(t._STANCE_SENTENCES, start=1)}
+    right = {i: accept[0] for i, (_, accept) in enumerate(t._STANCE_GOLD, start=1)}
     assert t.check_stance_codes(right)
+    # the PLOVER 2021 names of the same types are accepted too
+    assert t.check_stance_codes(right | {3: "REQUEST", 6: "ACCUSE"})
+    assert not t.check_stance_codes(None) and not t.check_stance_codes({i: "" for i in right})
     wrong = right | {2: "DEMAND", 5: "DISAPPROVE", 7: "HUG"}
     del wrong[8]
     assert not t.check_stance_codes(wrong)
@@ -139,6 +142,19 @@ def test_dyad_tone(capsys):
     assert not t.check_dyad_tone(STANCES, {("UKR", "RUS"): 1.0, ("USA", "RUS"): -4.7})
     assert "no stance with a Goldstein score" in capsys.readouterr().out
     assert not t.check_dyad_tone(STANCES, {("USA", "RUS"): -4.7})
+    assert not t.check_dyad_tone(STANCES, {("USA", "RUS"): None, ("RUS", "IGO"): None})
+    assert "no answer yet" in capsys.readouterr().out
+
+
+def test_more_conflictual_is_decided_by_the_frame(capsys):
+    dyads = [("USA", "RUS"), ("RUS", "IGO")]
+    assert t.check_more_conflictual(("USA", "RUS"), STANCES, dyads)  # -4.7 < -4.0
+    assert "USA -> RUS: 2, RUS -> IGO: 1" in capsys.readouterr().out
+    assert not t.check_more_conflictual(("RUS", "IGO"), STANCES, dyads)
+    flipped = STANCES.assign(goldstein=[-1.0, -1.0, 3.5, -4.0, math.nan])
+    assert t.check_more_conflictual(("RUS", "IGO"), flipped, dyads)
+    assert not t.check_more_conflictual(None, STANCES, dyads)
+    assert not t.check_more_conflictual(("UKR", "RUS"), STANCES, dyads)
 
 
 def test_log_odds_worked_example(capsys):
@@ -152,6 +168,8 @@ def test_log_odds_worked_example(capsys):
     assert "wrong sign" in capsys.readouterr().out
     assert not t.check_log_odds("war", delta, delta)
     assert "delta is right; z is not" in capsys.readouterr().out
+    assert not t.check_log_odds("war", None, None)
+    assert "no answer yet" in capsys.readouterr().out
     assert not t.check_log_odds("war", 0.5, z)
     out = capsys.readouterr().out
     assert "delta is off" in out and f"{delta:.3f}" not in out
@@ -169,6 +187,7 @@ def test_top_words(capsys):
     assert "sort by z" in capsys.readouterr().out
     assert not t.check_top_words(["operation"], z, k=2)
     assert "exactly 2" in capsys.readouterr().out
+    assert not t.check_top_words(None, z, k=2)
 
 
 def test_practice_article_gold_and_check(capsys):
@@ -186,3 +205,33 @@ def test_practice_article_gold_and_check(capsys):
     assert "narration" in capsys.readouterr().out
     with pytest.raises(ValueError, match="unknown article"):
         t.check_missed_attributions([], found, "other")
+    assert not t.check_missed_attributions(None, found)
+    assert "no answer yet" in capsys.readouterr().out
+    assert t.check_missed_attributions([], [c for _, c in t._PRACTICE_ATTRIBUTIONS])  # nothing missed: [] is right
+
+
+def test_speaker_rows_are_judged_against_the_gold_reading(capsys):
+    found = pd.DataFrame({
+        "content": ["there is no reason to panic", "the Western warnings amount to \"hysteria.\"",
+                    "We are not going anywhere", "declined to comment", "Nothing of the kind is planned"],
+        "source": ["Ukraine's foreign minister", "Zelenskyy's office", None, "A spokesman", "Vladimir Chizhov"]})
+    assert t._practice_speaker_rows(found) == ({0, 1, 2, 4}, {1, 2})
+    assert t.check_speaker_rows([1, 2], found)
+    assert not t.check_speaker_rows(None, found) and not t.check_speaker_rows([], found)
+    assert "2 row(s) with a missing or wrong speaker still to find" in capsys.readouterr().out
+    assert not t.check_speaker_rows([1, 2, 3], found)
+    assert "report none of the article's statements" in capsys.readouterr().out
+    assert not t.check_speaker_rows([1, 2, 4], found)
+    assert "does name the speaker" in capsys.readouterr().out
+
+
+def test_seed_speakers_unanswered(capsys):
+    assert not t.check_seed_speakers(None) and not t.check_seed_speakers([])
+    assert "no answer yet" in capsys.readouterr().out
+
+
+def test_exercise_data_errors_are_located():
+    with pytest.raises(t.ExerciseDataError, match="data/exercises/nothing.yaml"):
+        t.exercise_data("nothing")
+    with pytest.raises(t.ExerciseDataError, match="missing field 'text'"):
+        t._field({}, "text", "data/exercises/x.yaml: articles[0]")

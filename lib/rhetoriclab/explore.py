@@ -20,6 +20,8 @@ from collections.abc import Mapping
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from rhetoriclab.charts.palette import QUAD_COLOURS as palette_quad_colours
+
 #: Canonical column -> accepted spellings in the pipeline's frames.
 COLUMNS = {
     "doc": ("doc", "doc_id", "document"),
@@ -36,9 +38,8 @@ COLUMNS = {
     "cue": ("cue_text", "cue", "evidence"),
 }
 ALL = "(all)"
-#: Okabe-Ito colours (colour-blind safe), one per quad class.
-QUAD_COLOURS = {"verbal-cooperation": "#009E73", "material-cooperation": "#56B4E9",
-                "verbal-conflict": "#E69F00", "material-conflict": "#D55E00", "other": "#999999"}
+#: One colour per quad class and grey for "other", from the project palette (rhetoriclab.charts.palette).
+QUAD_COLOURS = dict(palette_quad_colours)
 
 
 def _scalar_column(col: pd.Series) -> bool:

@@ -1,7 +1,12 @@
 """Self-checks for the exercise notebooks: test a learner's answer, print a hint, never the solution.
 
-The gold answers live in private names (leading underscore); the solution notebooks may use them,
-exercise notebooks never do.
+Exercise texts and gold answers are data: ``data/exercises/*.yaml``, read once. The gold answers live in
+private names (leading underscore); the solution notebooks may use them, exercise notebooks never do.
+
+An answer cell starts with ``None`` (not answered); every check fails on ``None`` and on an empty answer unless
+the data at check time make "nothing" the right answer, which the learner then has to type (``[]``). Where the
+data decide the answer (what the extractor found, which dyad is more conflictual), the check computes it from
+the data it is given at check time, never from a stored value.
 
 Every ``check_*`` function prints one line per finding and returns ``True`` when the answer is right.
 The checks depend on the data and the answer (what the article says, what a stance table contains),
@@ -16,9 +21,12 @@ import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from rhetoriclab.documents import Corpus
 
@@ -42,6 +50,37 @@ class Verdict:
         pass
 
 
+class ExerciseDataError(ValueError):
+    """An exercise data file is missing a field or has a wrong value (the message names file and field)."""
+
+
+@cache
+def exercise_data(name: str) -> dict:
+    """The exercise data file ``data/exercises/<name>.yaml`` as a dict (cached)."""
+    path = resources.files("rhetoriclab") / "data" / "exercises" / f"{name}.yaml"
+    if not path.is_file():
+        raise ExerciseDataError(f"no exercise data file data/exercises/{name}.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ExerciseDataError(f"data/exercises/{name}.yaml: expected a mapping at the top level")
+    return data
+
+
+def _field(data: dict, key: str, where: str):
+    if key not in data:
+        raise ExerciseDataError(f"{where}: missing field {key!r}")
+    return data[key]
+
+
+def _unanswered(answer) -> bool:
+    """True for the answer cells' starting value (``None``) and for blanks."""
+    if answer is None:
+        return True
+    if isinstance(answer, float) and math.isnan(answer):
+        return True
+    return isinstance(answer, str) and not answer.strip()
+
+
 def _say(ok: bool, message: str) -> bool:
     print(textwrap.fill(("✔ " if ok else "✘ ") + message, width=100, subsequent_indent="  "))
     return ok
@@ -61,26 +100,23 @@ class ExerciseArticle:
     text: str
 
 
+def _exercise_articles() -> tuple[ExerciseArticle, ...]:
+    where = "data/exercises/ex01_messy_folder.yaml"
+    rows = _field(exercise_data("ex01_messy_folder"), "articles", where)
+    out = []
+    for i, row in enumerate(rows):
+        at = f"{where}: articles[{i}]"
+        values = {k: _field(row, k, at) for k in ("file", "id", "date", "outlet", "title", "text")}
+        if not isinstance(values["date"], date):
+            raise ExerciseDataError(f"{at}.date is {values['date']!r}; expected a date YYYY-MM-DD")
+        out.append(ExerciseArticle(**values))
+    if len(out) != 4:
+        raise ExerciseDataError(f"{where}: expected the 4 articles the messy folder needs, found {len(out)}")
+    return tuple(out)
+
+
 #: Short practice articles written for this exercise (summaries of public events, not copies of news text).
-EXERCISE_ARTICLES = (
-    ExerciseArticle("call.txt", "call", date(2021, 12, 7), "Practice Wire", "Biden and Putin hold video call",
-                    "WASHINGTON, Dec. 7, 2021 - President Joe Biden told President Vladimir Putin in a two-hour video "
-                    "call that the United States and its allies would respond with strong economic measures if "
-                    "Russia invaded Ukraine, the White House said.\n"),
-    ExerciseArticle("geneva.txt", "geneva", date(2022, 1, 10), "Practice Wire", "Talks in Geneva end without deal",
-                    "GENEVA, Jan. 10, 2022 - Deputy Foreign Minister Sergei Ryabkov said after eight hours of talks "
-                    "that Moscow had no intention of attacking Ukraine. Deputy Secretary of State Wendy Sherman said "
-                    "the United States would not let anyone slam shut NATO's open-door policy.\n"),
-    ExerciseArticle("recognition.txt", "recognition", date(2022, 2, 21), "Practice Wire",
-                    "Kremlin recognises breakaway regions",
-                    "MOSCOW, Feb. 21, 2022 - President Vladimir Putin signed decrees recognising the self-proclaimed "
-                    "republics in eastern Ukraine. Secretary of State Antony Blinken called the move a flagrant "
-                    "violation of Russia's international commitments.\n"),
-    ExerciseArticle("invasion.txt", "invasion", date(2022, 2, 24), "Practice Wire", "Russia attacks Ukraine",
-                    "KYIV, Feb. 24, 2022 - Russian forces attacked Ukraine from the north, east and south. President "
-                    "Volodymyr Zelenskyy said Ukraine was cutting diplomatic ties with Moscow and urged citizens to "
-                    "defend the country.\n"),
-)
+EXERCISE_ARTICLES = _exercise_articles()
 
 
 def write_messy_folder(folder: str | Path) -> Path:
@@ -142,63 +178,30 @@ def check_folder_fixed(corpus: Corpus) -> Verdict:
 
 # --------------------------------------------------------------------------- exercise 2: who said what
 
-#: People whose words the seed article reports (quoted or paraphrased), by surname.
-_SEED_SPEAKERS = frozenset({"blinken", "lavrov", "putin", "austin", "stoltenberg", "herbst"})
-#: Named in the seed article, but never reported as saying anything.
-_SEED_MENTIONED_ONLY = frozenset({"biden"})
+_EX02 = exercise_data("ex02_attribution")
+_EX02_WHERE = "data/exercises/ex02_attribution.yaml"
+_SEED = _field(_EX02, "seed", _EX02_WHERE)
+_PRACTICE = _field(_EX02, "practice", _EX02_WHERE)
 
+#: People whose words the seed article reports (quoted or paraphrased), by surname.
+_SEED_SPEAKERS = frozenset(s.lower() for s in _field(_SEED, "speakers", f"{_EX02_WHERE}: seed"))
+#: Named in the seed article, but never reported as saying anything.
+_SEED_MENTIONED_ONLY = frozenset(s.lower() for s in _field(_SEED, "mentioned_only", f"{_EX02_WHERE}: seed"))
 #: Gold attributions of the seed article: (speaker, a verbatim piece of the reported content).
-_SEED_ATTRIBUTIONS = (
-    ("Blinken", "Moscow will face “serious consequences” if it invades Ukraine"),
-    ("Blinken", "the U.S. seeks a stable relationship with Russia"),
-    ("Blinken", "any action in Ukraine would force America’s hand"),
-    ("Blinken", "We have deep concerns about Russia’s plans for renewed aggression against Ukraine"),
-    ("Blinken", "We have a strong, ironclad commitment to the sovereignty and territorial integrity of Ukraine"),
-    ("Blinken", "The best way to avert a crisis is through diplomacy"),
-    ("Blinken", "The United States is willing to facilitate that"),
-    ("analysts", "Russian President Vladimir Putin may see this as his last window"),
-    ("Austin", "the U.S. and its allies will coordinate a global response to any Russian military aggression"),
-    ("Putin", "increased Western support for Kyiv, including NATO membership down the line, would be a “red line”"),
-    ("Lavrov", "Moscow sees the current crisis as part of the broader issue of keeping Ukraine away from NATO"),
-    ("Lavrov", "I have no doubts that the only way out of today’s crisis"),
-    ("Lavrov", "The fact that everyone is talking about the escalation of tensions in Europe"),
-    ("Lavrov", "do not want any conflicts"),
-    ("Lavrov", "will infringe upon security"),
-    ("NATO leaders", "the organization believes the time is right to bring Ukraine further into the fold"),
-    ("Stoltenberg", "We should provide more support, more training, more capacity-building"),
-    ("Stoltenberg", "We need to establish there is a lot in between nothing and full membership"),
-    ("specialists", "the fact that NATO and Ukraine continue to inch toward one another"),
-    ("Herbst", "The first reason he‘s escalated is his 7 1/2-year war"),
-    ("Herbst", "Instead you have a stalemate"),
-    ("Herbst", "The idea is to intimidate Ukraine."),
-)
+_SEED_ATTRIBUTIONS = tuple((a["speaker"], a["content"]) for a in _field(_SEED, "attributions", f"{_EX02_WHERE}: seed"))
 
 #: A practice article (written for exercise 2) full of constructions that rules find hard.
-PRACTICE_TEXT = (
-    "KYIV, Feb. 12, 2022 - According to Ukraine's foreign minister, Dmytro Kuleba, there is no reason to panic.\n\n"
-    "In the Kremlin's view, the Western warnings amount to \u201chysteria.\u201d Zelenskyy's office insisted in a "
-    "statement that the country would not evacuate its capital.\n\n"
-    "\u201cWe are not going anywhere,\u201d read a message posted by the president's chief of staff, Andriy Yermak.\n\n"
-    "Officials in Washington, speaking on condition of anonymity, believe an invasion could begin within days. "
-    "A spokesman for the Pentagon, asked about troop movements, declined to comment.\n\n"
-    "Nothing of the kind is planned, Russia's envoy to the European Union, Vladimir Chizhov, argued in an interview.\n"
-)
-_PRACTICE_ATTRIBUTIONS = (
-    ("Kuleba", "there is no reason to panic"),
-    ("the Kremlin", "the Western warnings amount to “hysteria.”"),
-    ("Zelenskyy's office", "the country would not evacuate its capital"),
-    ("Yermak", "We are not going anywhere"),
-    ("officials", "an invasion could begin within days"),
-    ("Chizhov", "Nothing of the kind is planned"),
-)
+PRACTICE_TEXT: str = _field(_PRACTICE, "text", f"{_EX02_WHERE}: practice")
+_PRACTICE_GOLD = tuple(_field(_PRACTICE, "attributions", f"{_EX02_WHERE}: practice"))
+_PRACTICE_ATTRIBUTIONS = tuple((a["speaker"], a["content"]) for a in _PRACTICE_GOLD)
 
 
 def practice_article():
     """The practice article of exercise 2 as a :class:`~rhetoriclab.documents.Document`."""
     from rhetoriclab.documents import Document
 
-    return Document("practice_feb12", PRACTICE_TEXT, title="Kyiv says no reason to panic", date=date(2022, 2, 12),
-                    outlet="Practice Wire", kind="news")
+    return Document(_PRACTICE["id"], PRACTICE_TEXT, title=_PRACTICE["title"], date=_PRACTICE["date"],
+                    outlet=_PRACTICE["outlet"], kind="news")
 
 
 def _article(name: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -239,6 +242,8 @@ def _surname(name: str) -> str:
 
 def check_seed_speakers(names: Iterable[str]) -> Verdict:
     """Exercise 2a: the people whose words the seed article reports (surnames or full names)."""
+    if _unanswered(names) or not [n for n in names if str(n).strip()]:
+        return Verdict(_say(False, "no answer yet: list the surnames of the people whose words are reported."))
     given = {_surname(n) for n in names if str(n).strip()}
     right = given & _SEED_SPEAKERS
     ok = True
@@ -298,6 +303,9 @@ def check_missed_attributions(answer: Iterable[str], found, article: str = "prac
     ``found`` is what the extractor returned for that article (an attributions DataFrame with a content
     text column, or a list of content strings); the check works out which reported speech it left out.
     """
+    if _unanswered(answer):
+        return Verdict(_say(False, "no answer yet: give a list of verbatim pieces (type [] if you think the extractor "
+                                   "missed nothing)."))
     raw, gold = _article(article)
     text = _norm(raw)
     answer = [a for a in answer if str(a).strip()]
@@ -326,6 +334,57 @@ def check_missed_attributions(answer: Iterable[str], found, article: str = "prac
     return Verdict(ok)
 
 
+def _practice_speaker_rows(found: pd.DataFrame) -> tuple[set[int], set[int]]:
+    """(rows covering a gold statement, those of them whose source span does not name the gold speaker)."""
+    if "source" not in found.columns:
+        raise ValueError(f"no source column in the frame (columns: {list(found.columns)})")
+    text = _norm(PRACTICE_TEXT)
+    gold_spans = _spans(text, [g["content"] for g in _PRACTICE_GOLD])
+    judged, wrong = set(), set()
+    for row, content, source in zip(found.index, found[_col(found, "content_text", "content")], found["source"],
+                                    strict=True):
+        span = _spans(text, [str(content)])[0] if isinstance(content, str) else None
+        covered = [g for g, gs in zip(_PRACTICE_GOLD, gold_spans, strict=True)
+                   if span and gs and _overlap(span, gs) >= 0.3 * (gs[1] - gs[0])]
+        if not covered:
+            continue
+        judged.add(row)
+        named = isinstance(source, str) and any(n.lower() in source.lower() for g in covered for n in g["names"])
+        if not named:
+            wrong.add(row)
+    return judged, wrong
+
+
+def check_speaker_rows(answer: Iterable[int] | None, found: pd.DataFrame) -> Verdict:
+    """Exercise 2c: the row labels of ``found`` (the extractor's rows for the practice article) whose source is
+    missing or names someone other than the article's speaker of that statement.
+
+    Which rows are wrong is worked out at check time from ``found`` and the gold reading, so the check stays
+    right while the extractor improves; rows that cover no reported statement are not judged.
+    """
+    if _unanswered(answer):
+        return Verdict(_say(False, "no answer yet: give a list of row labels (type [] if every speaker is right)."))
+    judged, wrong = _practice_speaker_rows(found)
+    given = {int(a) for a in answer}
+    ok = True
+    unknown = sorted(given - set(found.index))
+    if unknown:
+        ok = _say(False, f"no row {unknown} in the table: use the labels in its first column.")
+    not_judged = sorted(given & set(found.index) - judged)
+    if not_judged:
+        ok = _say(False, f"row(s) {not_judged} report none of the article's statements: leave them out here.")
+    right_rows = sorted(given & judged - wrong)
+    if right_rows:
+        ok = _say(False, f"row(s) {right_rows}: the source there does name the speaker. Read the sentence again.")
+    left = len(wrong - given)
+    if left:
+        ok = _say(False, f"{left} row(s) with a missing or wrong speaker still to find. Compare each source with "
+                         "who, in the sentence, says the content.")
+    if ok:
+        _say(True, f"{OK}: {len(wrong)} of {len(judged)} rows have no speaker or the wrong one.")
+    return Verdict(ok)
+
+
 def check_registry_extension(registry, on: date = date(2022, 1, 20)) -> Verdict:
     """Exercise 2c: the extended registry knows Oleksiy Danilov (Ukraine's NSDC secretary) as UKR GOV."""
     ok = True
@@ -347,52 +406,53 @@ def check_registry_extension(registry, on: date = date(2022, 1, 20)) -> Verdict:
 
 # --------------------------------------------------------------------------- exercise 3: stances
 
-#: Quad classes of the 18 PLOVER event types.
-QUADS = {
-    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation", "SUPPORT": "verbal cooperation",
-    "CONCEDE": "verbal cooperation",
-    "COOPERATE": "material cooperation", "AID": "material cooperation", "RETREAT": "material cooperation",
-    "INVESTIGATE": "verbal conflict", "DEMAND": "verbal conflict", "DISAPPROVE": "verbal conflict",
-    "REJECT": "verbal conflict", "THREATEN": "verbal conflict",
-    "PROTEST": "material conflict", "MOBILIZE": "material conflict", "SANCTION": "material conflict",
-    "COERCE": "material conflict", "ASSAULT": "material conflict", "CRIME": "material conflict",
-}
+_EX03 = exercise_data("ex03_stances")
+_EX03_WHERE = "data/exercises/ex03_stances.yaml"
+#: Sentences to code by hand, each with the names its PLOVER event type has in the PLOVER versions.
+_STANCE_GOLD = tuple((s["text"], tuple(s["accept"])) for s in _field(_EX03, "sentences", _EX03_WHERE))
+_PLOVER_2021_QUADS = {t: q for q, types in _field(_EX03, "plover_2021_quads", _EX03_WHERE).items() for t in types}
 
-#: Sentences to code by hand, with the PLOVER event type of their main stance.
-_STANCE_SENTENCES = (
-    ("Mr. Blinken and Russian Foreign Minister Sergey Lavrov met briefly behind closed doors in Stockholm.",
-     "CONSULT"),
-    ("Moscow will face serious consequences if it invades Ukraine, Secretary of State Antony Blinken told his "
-     "Russian counterpart.", "THREATEN"),
-    ("Mr. Blinken pushed Moscow to abide by the Minsk agreements.", "DEMAND"),
-    ("Tens of thousands of Russian troops remain gathered along the country's border with Ukraine.", "MOBILIZE"),
-    ("The Treasury Department imposed sanctions on two Russian state banks.", "SANCTION"),
-    ("Ukraine's foreign minister condemned the shelling of a kindergarten in the Luhansk region.", "DISAPPROVE"),
-    ("The United States delivered another shipment of Javelin missiles to Kyiv.", "AID"),
-    ("Moscow rejected the proposal to hold new talks in Geneva.", "REJECT"),
-)
+
+def event_quads() -> dict[str, str]:
+    """Quad class of every event type the stance coder knows, plus the PLOVER 2021 names (read at call time)."""
+    from rhetoriclab.stances.lexicon import load_event_lexicon
+
+    coder = {name: t.quad for name, t in load_event_lexicon().types.items()}
+    return {**_PLOVER_2021_QUADS, **coder}
+
+
+def _gold_code(accept: tuple[str, ...]) -> str:
+    """The first of a sentence's accepted names that the stance coder's dictionary knows."""
+    from rhetoriclab.stances.lexicon import load_event_lexicon
+
+    known = load_event_lexicon().types
+    return next((a for a in accept if a in known), accept[0])
 
 
 def stance_sentences() -> list[str]:
     """The sentences of exercise 3a, in order (number them from 1)."""
-    return [text for text, _ in _STANCE_SENTENCES]
+    return [text for text, _ in _STANCE_GOLD]
 
 
-def check_stance_codes(answer: Mapping[int, str]) -> Verdict:
+def check_stance_codes(answer: Mapping[int, str] | None) -> Verdict:
     """Exercise 3a: ``{sentence number (1-based): PLOVER event type}`` for :func:`stance_sentences`."""
+    if _unanswered(answer):
+        return Verdict(_say(False, "no answer yet: fill in a dict {sentence number: event type}."))
+    quads = event_quads()
     ok = True
-    for i, (_, gold) in enumerate(_STANCE_SENTENCES, start=1):
-        got = str(answer.get(i, "")).strip().upper()
+    for i, (_, accept) in enumerate(_STANCE_GOLD, start=1):
+        got = "" if _unanswered(answer.get(i)) else str(answer.get(i)).strip().upper()
+        gold = _gold_code(accept)
         if not got:
             ok = _say(False, f"sentence {i}: no answer yet.")
-        elif got not in QUADS:
+        elif got not in quads:
             ok = _say(False, f"sentence {i}: {got!r} is not a PLOVER event type (see the list in lesson 03).")
-        elif got != gold:
-            same = QUADS[got] == QUADS[gold]
-            where = "right quad class, another type in it" if same else f"look again: this is {QUADS[gold]}"
+        elif got not in accept:
+            where = ("right quad class, another type in it" if quads[got] == quads[gold]
+                     else f"look again: this is {quads[gold].replace('-', ' ')}")
             ok = _say(False, f"sentence {i}: not {got}; {where}.")
     if ok:
-        _say(True, f"{OK}: all {len(_STANCE_SENTENCES)} sentences coded as a PLOVER coder would.")
+        _say(True, f"{OK}: all {len(_STANCE_GOLD)} sentences coded as a PLOVER coder would.")
     return Verdict(ok)
 
 
@@ -413,6 +473,8 @@ def dyad_means(stances: pd.DataFrame) -> pd.Series:
 
 def check_dyad_tone(stances: pd.DataFrame, answer: Mapping[tuple[str, str], float]) -> Verdict:
     """Exercise 3b: ``{(source code, target code): mean Goldstein}`` for two (or more) dyads of ``stances``."""
+    if _unanswered(answer) or all(_unanswered(v) for v in answer.values()):
+        return Verdict(_say(False, "no answer yet: put each dyad's mean in place of None."))
     if len(answer) < 2:
         return Verdict(_say(False, "compare at least two dyads, e.g. one direction and the other."))
     means = dyad_means(stances)
@@ -422,7 +484,7 @@ def check_dyad_tone(stances: pd.DataFrame, answer: Mapping[tuple[str, str], floa
         if key not in means.index:
             ok = _say(False, f"{key[0]} -> {key[1]}: no stance with a Goldstein score in the frame. "
                              "Check the codes in the source and target code columns.")
-        elif value is None or (isinstance(value, float) and math.isnan(value)):
+        elif _unanswered(value):
             ok = _say(False, f"{key[0]} -> {key[1]}: no value yet.")
         elif abs(float(value) - float(means[key])) > 0.01:
             ok = _say(False, f"{key[0]} -> {key[1]}: {value} is not the mean. Keep only rows whose source AND "
@@ -432,12 +494,42 @@ def check_dyad_tone(stances: pd.DataFrame, answer: Mapping[tuple[str, str], floa
     return Verdict(ok)
 
 
+def check_more_conflictual(answer: tuple[str, str] | None, stances: pd.DataFrame,
+                           dyads: Iterable[tuple[str, str]]) -> Verdict:
+    """Exercise 3c: which of ``dyads`` has the lower (more conflictual) mean Goldstein score in ``stances``.
+
+    The expected answer is computed from ``stances`` at check time; the verdict names the records it rests on,
+    so the learner sees how few there are.
+    """
+    if _unanswered(answer):
+        return Verdict(_say(False, "no answer yet: give the dyad as (source code, target code)."))
+    means = dyad_means(stances)
+    dyads = [tuple(str(k).upper() for k in d) for d in dyads]
+    missing = [d for d in dyads if d not in means.index]
+    if missing:
+        return Verdict(_say(False, f"no scored stance for {missing} in the frame: this question cannot be answered "
+                                   "on these records."))
+    key = tuple(str(k).upper() for k in answer)
+    if key not in dyads:
+        return Verdict(_say(False, f"{key} is not one of the dyads asked about: {dyads}."))
+    lowest = min(means[d] for d in dyads)
+    src, tgt = _col(stances, "source_code", "source"), _col(stances, "target_code", "target")
+    score = _col(stances, "goldstein")
+    n = stances.dropna(subset=[score]).groupby([src, tgt]).size()
+    counts = ", ".join(f"{a} -> {b}: {int(n[(a, b)])}" for a, b in dyads)
+    if abs(means[key] - lowest) > 1e-9:
+        return Verdict(_say(False, f"{key[0]} -> {key[1]} is not the lower mean. Compare the two means of part 2."))
+    return Verdict(_say(True, f"{OK}: {key[0]} -> {key[1]} has the lower mean, on few records ({counts} scored "
+                              "stances): read them before you believe it."))
+
+
 # --------------------------------------------------------------------------- exercise 4: fightin' words
 
+_EX04 = exercise_data("ex04_fightin_words")
 #: A worked example: word counts in two small collections and the prior strength alpha0.
-FW_COUNTS_A = {"operation": 14, "war": 2, "security": 9, "nazi": 5, "peace": 4, "people": 6}
-FW_COUNTS_B = {"operation": 1, "war": 15, "security": 5, "nazi": 0, "peace": 7, "people": 8}
-FW_ALPHA0 = 10.0
+FW_COUNTS_A: dict[str, int] = dict(_field(_EX04, "counts_a", "data/exercises/ex04_fightin_words.yaml"))
+FW_COUNTS_B: dict[str, int] = dict(_field(_EX04, "counts_b", "data/exercises/ex04_fightin_words.yaml"))
+FW_ALPHA0 = float(_field(_EX04, "alpha0", "data/exercises/ex04_fightin_words.yaml"))
 
 
 def _log_odds(counts_a: Mapping[str, int], counts_b: Mapping[str, int], word: str, alpha0: float):
@@ -449,8 +541,10 @@ def _log_odds(counts_a: Mapping[str, int], counts_b: Mapping[str, int], word: st
     return delta, delta / math.sqrt(1 / (y_a + alpha) + 1 / (y_b + alpha))
 
 
-def check_log_odds(word: str, delta: float, z: float) -> Verdict:
+def check_log_odds(word: str, delta: float | None, z: float | None) -> Verdict:
     """Exercise 4a: the log-odds ratio ``delta`` (A vs B) and its z-score for ``word`` in the worked example."""
+    if _unanswered(delta) or _unanswered(z):
+        return Verdict(_say(False, "no answer yet: compute delta and z and put them in place of None."))
     if word not in FW_COUNTS_A:
         return Verdict(_say(False, f"{word!r} is not in the example; pick one of {sorted(FW_COUNTS_A)}."))
     d, zz = _log_odds(FW_COUNTS_A, FW_COUNTS_B, word, FW_ALPHA0)
@@ -468,7 +562,8 @@ def check_log_odds(word: str, delta: float, z: float) -> Verdict:
     return Verdict(ok)
 
 
-def check_top_words(answer: Iterable[str], scores: pd.DataFrame | pd.Series, k: int = 5, side: str = "a") -> Verdict:
+def check_top_words(answer: Iterable[str] | None, scores: pd.DataFrame | pd.Series, k: int = 5,
+                    side: str = "a") -> Verdict:
     """Exercise 4b: the ``k`` words most distinctive of group ``side`` ("a": largest z, "b": smallest z).
 
     ``scores`` is the fightin'-words result: a Series of z-scores indexed by word, or a frame with a
@@ -480,6 +575,8 @@ def check_top_words(answer: Iterable[str], scores: pd.DataFrame | pd.Series, k: 
             z.index = scores[_col(scores, "word", "term")]
     else:
         z = scores
+    if _unanswered(answer):
+        return Verdict(_say(False, f"no answer yet: list {k} words."))
     z = z.astype(float).dropna()
     order = z.sort_values(ascending=(side == "b"), kind="mergesort")
     answer = [str(a) for a in answer]

@@ -10,12 +10,18 @@ from importlib import resources
 
 import matplotlib
 import matplotlib.dates
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from rhetoriclab.charts.palette import palette
+
 #: Okabe & Ito (2008) colour-blind-safe palette, black last.
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+#: Okabe-Ito colours for categories without a fixed colour, hues the quad classes use last (so an unknown
+#: category does not pass for an event type of a quad).
+FREE_ORDER = ("#CC79A7", "#000000", "#0072B2", "#F0E442", "#56B4E9", "#009E73", "#E69F00", "#D55E00")
 #: Fixed colours for the case-study actors, so every chart agrees.
 ACTOR_COLOURS = {"RUS": "#D55E00", "UKR": "#0072B2", "USA": "#009E73", "NATO": "#CC79A7", "IGO": "#CC79A7",
                  "kremlin": "#D55E00", "ukraine": "#0072B2", "whitehouse": "#009E73"}
@@ -28,8 +34,59 @@ RC = {
 
 
 def colour(name: object, i: int = 0) -> str:
-    """The fixed colour of a known actor, else the ``i``-th Okabe-Ito colour."""
-    return ACTOR_COLOURS.get(str(name), OKABE_ITO[i % len(OKABE_ITO)])
+    """The fixed colour of a known actor, event type or quad class (:mod:`palette`), else the ``i``-th Okabe-Ito."""
+    if str(name) in ACTOR_COLOURS:
+        return ACTOR_COLOURS[str(name)]
+    return palette().get(name) or OKABE_ITO[i % len(OKABE_ITO)]
+
+
+def category_colours(names: list) -> dict:
+    """One colour per category, the same in every panel: fixed ones where known, Okabe-Ito in order otherwise.
+
+    Raises ValueError when more unknown categories than Okabe-Ito colours would have to be told apart.
+    """
+    fixed = {n: colour(n) for n in names if str(n) in ACTOR_COLOURS or palette().get(n)}
+    free = [c for c in FREE_ORDER if c not in fixed.values()]
+    unknown = [n for n in names if n not in fixed]
+    if len(unknown) > len(free):
+        raise ValueError(f"{len(unknown)} categories without a fixed colour; at most {len(free)} can be told apart: "
+                         "group them")
+    return {n: fixed.get(n) or free[unknown.index(n)] for n in names}
+
+
+def regular_grid(values: pd.Series) -> pd.Index | None:
+    """The regular grid (every period from the first to the last) that the ``values`` lie on, or None.
+
+    Dates: the coarsest of yearly, quarterly, monthly, weekly and daily grids that holds every value; numbers:
+    steps of the smallest difference, when every difference is a multiple of it. Used to draw gaps, not ramps,
+    over periods without data.
+    """
+    u = pd.Series(values.dropna().unique())
+    if len(u) < 2:
+        return None
+    if pd.api.types.is_datetime64_any_dtype(u):
+        u = pd.DatetimeIndex(u).sort_values()
+        anchors = ("YS", "YE", "QS", "QE", "MS", "ME", f"W-{u[0].day_name()[:3].upper()}", "D")
+        for freq in anchors:
+            grid = pd.date_range(u[0], u[-1], freq=freq)
+            if len(grid) and u.isin(grid).all():
+                return grid
+        return None
+    if pd.api.types.is_numeric_dtype(u):
+        u = np.sort(u.to_numpy(dtype=float))
+        step = float(np.min(np.diff(u)))
+        if step <= 0 or not np.allclose(np.round((u - u[0]) / step), (u - u[0]) / step):
+            return None
+        grid = u[0] + step * np.arange(round((u[-1] - u[0]) / step) + 1)
+        return pd.Index(grid.astype(values.dtype) if pd.api.types.is_integer_dtype(values) else grid)
+    return None
+
+
+def with_gaps(part: pd.DataFrame, x: str, grid: pd.Index | None) -> pd.DataFrame:
+    """``part`` with a row of NaN for every point of ``grid`` it lacks, so lines break there."""
+    if grid is None:
+        return part.sort_values(x)
+    return part.set_index(x).reindex(grid.union(pd.Index(part[x].unique()))).rename_axis(x).reset_index()
 
 
 def styled(fn: Callable) -> Callable:
@@ -77,19 +134,31 @@ def _key_dates() -> pd.DataFrame:
 
 
 def key_dates() -> pd.DataFrame:
-    """The case study's key dates (date, label, short, source)."""
-    return _key_dates().copy()
+    """The case study's key dates (date, label, short, source, number: 1, 2, ... in date order)."""
+    return numbered(_key_dates())
+
+
+def numbered(dates: pd.DataFrame) -> pd.DataFrame:
+    """``dates`` sorted by date with a ``number`` column (1-based) unless it has one: the numbers prose cites."""
+    out = dates.sort_values("date", kind="mergesort").reset_index(drop=True)
+    if "number" not in out.columns:
+        out.insert(0, "number", range(1, len(out) + 1))
+    return out
 
 
 def mark_dates(ax: Axes, dates: pd.DataFrame | None = None, *, labels: bool = True) -> None:
-    """Dashed vertical lines at ``dates`` (default :func:`key_dates`), numbered labels at the top."""
-    dates = key_dates() if dates is None else dates
+    """Dashed vertical lines at ``dates`` (default :func:`key_dates`), each with its number.
+
+    ``labels=True`` writes "number short label" at the top of the line; ``False`` only the number (for small
+    panels). The numbers are those of :func:`numbered` over the whole table, so text and every chart agree.
+    """
+    dates = key_dates() if dates is None else numbered(dates)
     lo, hi = ax.get_xlim()
-    for row in dates.sort_values("date").itertuples():
+    for row in dates.itertuples():
         x = matplotlib.dates.date2num(row.date)
         if not lo <= x <= hi:
             continue
         ax.axvline(x, color="#555555", linestyle="--", linewidth=0.8, zorder=0)
-        if labels:
-            ax.annotate(row.short, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90, fontsize=7,
-                        ha="right", va="top", color="#333333", xytext=(-2, -2), textcoords="offset points")
+        text = f"{row.number} {row.short}" if labels else str(row.number)
+        ax.annotate(text, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90 if labels else 0, fontsize=7,
+                    ha="right", va="top", color="#333333", xytext=(-2, -2), textcoords="offset points")

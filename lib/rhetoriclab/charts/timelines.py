@@ -7,7 +7,7 @@ import os
 import pandas as pd
 from matplotlib.figure import Figure
 
-from rhetoriclab.charts.style import colour, finish, mark_dates, new_figure, styled
+from rhetoriclab.charts.style import category_colours, finish, mark_dates, new_figure, regular_grid, styled, with_gaps
 
 
 @styled
@@ -18,18 +18,23 @@ def timeline(table: pd.DataFrame, *, y: str, title: str, ylabel: str, source: st
     """``y`` against ``x`` per ``group``; a band from ``lo`` to ``hi`` when given; key dates dashed.
 
     ``events``: extra points to mark (columns ``date``, ``label``), e.g. the seed article.
+    Periods without a row are gaps in the line (not ramps), on the regular grid the ``x`` values lie on.
+    The legend sits outside the data area, to the right.
     """
     fig, ax = new_figure()
     groups = [(None, table)] if group is None else sorted(table.groupby(group), key=lambda kv: str(kv[0]))
-    for i, (name, part) in enumerate(groups):
-        part = part.sort_values(x)
-        c = colour(name, i)
+    colours = category_colours([name for name, _ in groups])
+    grid = regular_grid(table[x])
+    for name, part in groups:
+        part = with_gaps(part, x, grid)
+        c = colours[name]
         ax.plot(part[x], part[y], marker="o", markersize=3, linewidth=1.5, color=c,
                 label=str(name) if name is not None else None)
         if lo and hi:
             ax.fill_between(part[x], part[lo].astype(float), part[hi].astype(float), color=c, alpha=0.15, linewidth=0)
     ax.set_xlabel("date" if pd.api.types.is_datetime64_any_dtype(table[x]) else x)
     ax.set_ylabel(ylabel)
+    ax.tick_params(axis="x", labelrotation=30, labelsize=8)
     if pd.api.types.is_datetime64_any_dtype(table[x]):
         mark_dates(ax, dates)
     if events is not None:
@@ -38,5 +43,5 @@ def timeline(table: pd.DataFrame, *, y: str, title: str, ylabel: str, source: st
             ax.annotate(row.label, (pd.Timestamp(row.date), 0.02), xycoords=("data", "axes fraction"), fontsize=7,
                         rotation=90, ha="left", va="bottom", xytext=(2, 0), textcoords="offset points")
     if group is not None:
-        ax.legend(title=group, loc="upper left", fontsize=8)
+        ax.legend(title=group, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return finish(fig, title, source, path)

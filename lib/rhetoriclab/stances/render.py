@@ -5,11 +5,11 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
+from rhetoriclab.charts.palette import palette
 from rhetoriclab.records import Stance
 
-#: One colour per quad class (Okabe-Ito palette, readable with colour-vision deficiencies).
-QUAD_COLOURS = {"verbal-cooperation": "#56B4E9", "material-cooperation": "#009E73",
-                "verbal-conflict": "#E69F00", "material-conflict": "#D55E00"}
+#: One colour per quad class, from the project palette (rhetoriclab.charts.palette), as in every chart.
+QUAD_COLOURS = dict(palette().quads)
 LEGEND = ("<div style='margin-bottom:0.5em;font-size:90%'>"
           + " ".join(f"<span style='border-bottom:3px solid {c};padding:0 4px'>{q}</span>"
                      for q, c in QUAD_COLOURS.items()) + "</div>")
