@@ -29,6 +29,7 @@ import pandas as pd
 import yaml
 
 from rhetoriclab.documents import Corpus
+from rhetoriclab.stances.select import stance_filter
 
 REPO_SEED = "000_81f63b873fa01d15"
 OK = "Correct"
@@ -464,15 +465,16 @@ def _col(frame: pd.DataFrame, *names: str) -> str:
 
 
 def dyad_means(stances: pd.DataFrame) -> pd.Series:
-    """Mean Goldstein score per (source code, target code) over rows with a score."""
+    """Mean PLOVER score per (source code, target code) over asserted stances with a score (negated and
+    hypothetical records left out, as every aggregation does: :func:`rhetoriclab.stances.select.stance_filter`)."""
     src, tgt = _col(stances, "source_code", "source"), _col(stances, "target_code", "target")
-    score = _col(stances, "goldstein")
-    rows = stances.dropna(subset=[src, tgt, score])
+    score = _col(stances, "plover_score")
+    rows = stance_filter(stances).dropna(subset=[src, tgt, score])
     return rows.groupby([src, tgt])[score].mean()
 
 
 def check_dyad_tone(stances: pd.DataFrame, answer: Mapping[tuple[str, str], float]) -> Verdict:
-    """Exercise 3b: ``{(source code, target code): mean Goldstein}`` for two (or more) dyads of ``stances``."""
+    """Exercise 3b: ``{(source code, target code): mean PLOVER score}`` for two (or more) dyads of ``stances``."""
     if _unanswered(answer) or all(_unanswered(v) for v in answer.values()):
         return Verdict(_say(False, "no answer yet: put each dyad's mean in place of None."))
     if len(answer) < 2:
@@ -482,7 +484,7 @@ def check_dyad_tone(stances: pd.DataFrame, answer: Mapping[tuple[str, str], floa
     for key, value in answer.items():
         key = tuple(str(k).upper() for k in key)
         if key not in means.index:
-            ok = _say(False, f"{key[0]} -> {key[1]}: no stance with a Goldstein score in the frame. "
+            ok = _say(False, f"{key[0]} -> {key[1]}: no stance with a PLOVER score in the frame. "
                              "Check the codes in the source and target code columns.")
         elif _unanswered(value):
             ok = _say(False, f"{key[0]} -> {key[1]}: no value yet.")
@@ -496,7 +498,7 @@ def check_dyad_tone(stances: pd.DataFrame, answer: Mapping[tuple[str, str], floa
 
 def check_more_conflictual(answer: tuple[str, str] | None, stances: pd.DataFrame,
                            dyads: Iterable[tuple[str, str]]) -> Verdict:
-    """Exercise 3c: which of ``dyads`` has the lower (more conflictual) mean Goldstein score in ``stances``.
+    """Exercise 3c: which of ``dyads`` has the lower (more conflictual) mean PLOVER score in ``stances``.
 
     The expected answer is computed from ``stances`` at check time; the verdict names the records it rests on,
     so the learner sees how few there are.
@@ -514,8 +516,8 @@ def check_more_conflictual(answer: tuple[str, str] | None, stances: pd.DataFrame
         return Verdict(_say(False, f"{key} is not one of the dyads asked about: {dyads}."))
     lowest = min(means[d] for d in dyads)
     src, tgt = _col(stances, "source_code", "source"), _col(stances, "target_code", "target")
-    score = _col(stances, "goldstein")
-    n = stances.dropna(subset=[score]).groupby([src, tgt]).size()
+    score = _col(stances, "plover_score")
+    n = stance_filter(stances).dropna(subset=[score]).groupby([src, tgt]).size()
     counts = ", ".join(f"{a} -> {b}: {int(n[(a, b)])}" for a, b in dyads)
     if abs(means[key] - lowest) > 1e-9:
         return Verdict(_say(False, f"{key[0]} -> {key[1]} is not the lower mean. Compare the two means of part 2."))
