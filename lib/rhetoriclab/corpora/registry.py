@@ -1,4 +1,4 @@
-"""The pinned upstream repositories of the mirrored corpora and their pooch registry files.
+"""The pinned upstream repositories of the mirrored corpora (and dictionaries) and their pooch registry files.
 
 Each mirrored corpus lives in one GitHub repository at a fixed commit. Its files
 are listed, with their sha256, in ``rhetoriclab/data/registry/<folder>.txt``
@@ -47,6 +47,8 @@ UPSTREAMS: dict[str, Upstream] = {
             "SarahFranzen/Emotions_in_the_United_Nations_General_Debates",
             "3b277c419f85fd6e1f14f69a5fd29a3a6b59fc96",
         ),
+        # Phoenix actor/agent dictionaries and the CAMEO verb dictionary (MIT, Open Event Data Alliance)
+        Upstream("petrarch2", "openeventdata/petrarch2", "676801cd9cb2924bbbad09f86d15c9323e7097bf"),
     )
 }
 
@@ -57,6 +59,11 @@ CORPUS_PATHS: dict[str, tuple[str, ...]] = {
         "legislation", "presidential-actions", "press-briefings", "speeches-remarks", "statements-releases",
     ),
     "un-general-debates": ("data/data_original/TXT", "data/data_original/Speakers_by_session.xlsx"),
+    "petrarch2": ("LICENSE", *(
+        f"petrarch2/data/dictionaries/{name}"
+        for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                     "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "CAMEO.2.0.txt")
+    )),
 }
 
 
