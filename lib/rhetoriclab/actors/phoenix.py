@@ -22,7 +22,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -395,3 +399,55 @@ def agent_sectors(agents: list[PhoenixAgent]) -> dict[str, str]:
         if sector:
             out.setdefault(a.phrase.lower(), sector)
     return out
+
+
+@dataclass(frozen=True)
+class PhoenixData:
+    """Everything the registry takes from the dictionaries: rows per record per actor file, agent sectors, and
+    the located problems of lines left out."""
+
+    rows: dict[str, list[list[PhoenixRow]]]  # actor file name -> one list of rows per record
+    agent_sectors: dict[str, str]
+    problems: list[str]
+
+
+def read_dictionaries(paths: dict[str, Path], known_states: frozenset[str]) -> PhoenixData:
+    """Read the Phoenix files in ``paths`` (``{upstream path: local path}``, as ``fetch_files`` returns them)."""
+    problems: list[str] = []
+    rows: dict[str, list[list[PhoenixRow]]] = {}
+    for name in ACTOR_FILES:
+        local = paths.get(f"{DICTIONARY_DIR}/{name}")
+        if local is not None:
+            rows[name] = [record_rows(r, known_states) for r in read_actor_file(local, problems=problems)]
+    agent_file = paths.get(f"{DICTIONARY_DIR}/{AGENT_FILE}")
+    sectors = agent_sectors(read_agent_file(agent_file, problems=problems)) if agent_file else {}
+    return PhoenixData(rows, sectors, problems)
+
+
+def cached_dictionaries(paths: dict[str, Path], known_states: frozenset[str], cache_dir: Path) -> PhoenixData:
+    """:func:`read_dictionaries`, remembered in ``cache_dir`` as a pickle keyed by the files' bytes, this
+    module's code, ``cameo_codes.csv`` and the known states (reading the text files takes seconds)."""
+    key = hashlib.sha256()
+    for upstream, local in sorted(paths.items()):
+        key.update(upstream.encode() + b"\0" + Path(local).read_bytes() + b"\0")
+    key.update(Path(__file__).read_bytes())
+    key.update(Path(str(files("rhetoriclab") / "data" / "actors" / "cameo_codes.csv")).read_bytes())
+    key.update(",".join(sorted(known_states)).encode())
+    target = cache_dir / f"phoenix-{key.hexdigest()[:24]}.pickle"
+    if target.is_file():
+        try:
+            with open(target, "rb") as f:
+                data = pickle.load(f)
+            if isinstance(data, PhoenixData):
+                return data
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # an unreadable cache file is rebuilt below
+    data = read_dictionaries(paths, known_states)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache_dir, delete=False, suffix=".tmp") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f.name, target)
+    except OSError:
+        pass  # a read-only cache: the next run reads the text files again
+    return data

@@ -501,47 +501,50 @@ class ActorRegistry:
 DATA_FILES = ("states.csv", "organisations_offices.csv", "people.csv")
 
 
-def phoenix_entries(paths: dict[str, Path], ours: Iterable[_Entry], problems: list[str] | None = None
-                    ) -> list[_Entry]:
-    """Registry entries from Phoenix files (``{upstream path: local path}``) that do not clash with ``ours``.
+def phoenix_entries(data, ours: Iterable[_Entry]) -> list[_Entry]:
+    """Registry entries from read Phoenix dictionaries (:class:`rhetoriclab.actors.phoenix.PhoenixData`) that do
+    not clash with ``ours``.
 
-    Left out: people and organisations one of our entries names by any alias (ours win), state aliases we have,
+    Ours win: a person we have keeps only our aliases and roles; the other spellings of an organisation we have
+    name our entry ("Hizbollah" -> our Hezbollah). Left out: state aliases we have,
     aliases that start with an English stop word, one-word aliases that are generic nouns of the agent
-    dictionary, and person aliases of one word (see :func:`rhetoriclab.actors.phoenix.record_rows`). Unreadable
-    roles are appended to ``problems``.
+    dictionary, and person aliases of one word (see :func:`rhetoriclab.actors.phoenix.record_rows`).
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from rhetoriclab.actors import phoenix
+    ours_folded: dict[str, list[_Entry]] = {}
+    for e in ours:
+        ours_folded.setdefault(e.alias.casefold(), []).append(e)
+    generic = set(data.agent_sectors)
 
-    ours_folded = {e.alias.casefold() for e in ours}
-    agent_file = paths.get(f"{phoenix.DICTIONARY_DIR}/{phoenix.AGENT_FILE}")
-    agents = phoenix.read_agent_file(agent_file, problems=problems) if agent_file else []
-    generic = set(phoenix.agent_sectors(agents))
-    known_states = frozenset(c.alpha_3 for c in pycountry.countries)
+    def safe(key: str) -> bool:  # "In Amenas", "US", "Senate", "police": not safe as names
+        return (key not in ours_folded and key.split(None, 1)[0] not in STOP_WORDS
+                and (" " in key or (key not in generic and len(key) > 1)))
+
     out: list[_Entry] = []
     seen: set[tuple] = set()
-    for file_name in phoenix.ACTOR_FILES:
-        local = paths.get(f"{phoenix.DICTIONARY_DIR}/{file_name}")
-        if local is None:
-            continue
-        for record in phoenix.read_actor_file(local, problems=problems):
-            where = f"{file_name}:{record.source.rsplit(':', 1)[1]}"
-            rows = phoenix.record_rows(record, known_states)
-            if rows and rows[0].kind != "state" and any(r.alias.casefold() in ours_folded for r in rows):
-                continue  # a person or organisation we have: ours win, with all its aliases
+    for file_name, records in data.rows.items():
+        for rows in records:
+            if not rows:
+                continue
+            where = f"{file_name}:{rows[0].source.rsplit(':', 1)[1]}"
+            clash = [e for r in rows for e in ours_folded.get(r.alias.casefold(), [])]
+            if clash and rows[0].kind == "person":
+                continue  # a person we have: ours win, with all its aliases and roles
+            if clash and rows[0].kind == "org":  # an organisation we have: its other spellings name ours
+                mine = [e for e in clash if e.match.name == clash[0].match.name]
+                for alias in dict.fromkeys(r.alias for r in rows):
+                    if safe(alias.casefold()):
+                        out.extend(_Entry(alias, e.match, e.start, e.end, where, capitalised=True) for e in mine)
+                continue
             for row in rows:
                 key = row.alias.casefold()
-                first = key.split(None, 1)[0]
-                if key in ours_folded or first in STOP_WORDS or (" " not in key and (key in generic or len(key) < 2)):
-                    continue  # ours win; "In Amenas", "US", "Senate", "police": not safe as names
                 ident = (key, row.name, row.code, row.org, row.sector, row.start, row.end)
-                if ident in seen:
+                if not safe(key) or ident in seen:
                     continue
                 seen.add(ident)
                 name = row.name if row.kind != "state" else _country_name(row.code)
-                actor = Actor(row.code, row.org, row.sector, name)
-                match = ActorMatch(actor, row.kind, name)
+                match = ActorMatch(Actor(row.code, row.org, row.sector, name), row.kind, name)
                 out.append(_Entry(row.alias, match, row.start, row.end, where, capitalised=True))
     return out
 
@@ -550,16 +553,16 @@ def load_phoenix(ours: Iterable[_Entry], mirror=None) -> tuple[list[_Entry], lis
     """Phoenix entries (fetched and hash-checked with :func:`rhetoriclab.corpora.fetch_files`), the located
     problems of lines left out, and why there are no entries when the dictionaries are unavailable."""
     from rhetoriclab.actors import phoenix
-    from rhetoriclab.corpora.fetch import CorpusUnavailable, CorruptFile, fetch_files
+    from rhetoriclab.corpora.fetch import CorpusUnavailable, CorruptFile, fetch_files, resolve_cache
 
     wanted = [f"{phoenix.DICTIONARY_DIR}/{n}" for n in (*phoenix.ACTOR_FILES, phoenix.AGENT_FILE)]
     try:
         paths = fetch_files("petrarch2", wanted, mirror=mirror)
     except (CorpusUnavailable, CorruptFile, OSError) as e:
         return [], [], str(e).splitlines()[0]
-    problems: list[str] = []
-    entries = phoenix_entries(paths, ours, problems)
-    return entries, problems, None
+    known_states = frozenset(c.alpha_3 for c in pycountry.countries)
+    data = phoenix.cached_dictionaries(paths, known_states, resolve_cache() / "petrarch2")
+    return phoenix_entries(data, ours), list(data.problems), None
 
 
 @cache
