@@ -29,11 +29,12 @@ from pathlib import Path
 import pandas as pd
 import pycountry
 
+from rhetoriclab.actors.compose import compose, nominal, refine
 from rhetoriclab.actors.phoenix import NAME_CONNECTORS
-from rhetoriclab.actors.sectors import sector_for
+from rhetoriclab.actors.sectors import add_head_sectors, sector_for
 from rhetoriclab.records import Actor
 
-KINDS = ("person", "office", "org", "state", "place", "demonym")
+KINDS = ("person", "office", "org", "state", "place", "demonym", "nominal")
 #: When one surface names several entries, the more specific kind wins.
 KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 
@@ -291,9 +292,13 @@ class ActorRegistry:
             if e.match.kind == "state":
                 self._states.setdefault(e.match.actor.code, e.match)
         self._surnames: dict[str, set[str]] = {}
+        #: surname -> people's government roles (for "the Yeltsin government")
+        self._leaders: dict[str, list[_Entry]] = {}
         for e in self.entries:
             if e.match.kind == "person" and not e.capitalised:
                 self._surnames.setdefault(e.match.name.split()[-1].casefold(), set()).add(e.match.name)
+            if e.match.kind == "person" and e.match.actor.sector == "GOV" and e.match.actor.code:
+                self._leaders.setdefault(e.match.name.split()[-1].casefold(), []).append(e)
 
     # -- construction -------------------------------------------------------------------------
     @classmethod
@@ -346,11 +351,11 @@ class ActorRegistry:
         """Forget remembered :meth:`find` results (benchmarks time the work, not the memo)."""
         self._found.clear()
 
-    def _find(self, text: str, date: dt.date | None) -> list[ActorMention]:
+    def _find(self, text: str, date: dt.date | None, capitalised: bool = True) -> list[ActorMention]:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[ActorMention] = []
         first_words = self._first_words
-        cap_first = self._capitalised_first
+        cap_first = self._capitalised_first if capitalised else {}
         i = 0
         while i < len(tokens):
             first = text[tokens[i][0]:tokens[i][1]]
@@ -419,20 +424,36 @@ class ActorRegistry:
         raw = " ".join(text.split())
         entry = self._surface(raw, date, folded=True)
         if entry is not None:
-            return self._with_sector(entry.match, raw)
+            return refine(self._with_sector(entry.match, raw), raw)
         surface = " ".join(text.strip().strip(",;:\"'()").split())
         surface = re.sub(r"['\u2019]s$", "", surface)
         bare = _strip_the(surface)
         for candidate in (bare, bare.rstrip("."), TITLES.sub("", bare), TITLES.sub("", bare).rstrip(".")):
             entry = self._surface(candidate, date, folded=True) if candidate else None
             if entry is not None:
-                return self._with_sector(entry.match, bare)
-        mentions = self.find(bare, date) or self.find(bare.title(), date)
+                return refine(self._with_sector(entry.match, bare), bare)
+        mentions = self.find(bare, date) or self._find(bare.title(), date, capitalised=False)
+        composed = compose(self, bare, mentions, date)
+        if composed is not None:
+            return composed
         if not mentions:
             return self.person(bare.split()[-1], date) if bare.split() else None
         people = [m for m in mentions if m.match.kind == "person"]
         best = people[-1] if people else min(mentions, key=lambda m: (KIND_RANK[m.match.kind], -len(m.surface)))
         return self._with_sector(best.match, bare)
+
+    def resolve(self, text: str | None, date: dt.date | None = None) -> ActorMatch | None:
+        """:meth:`lookup`, else a *nominal* actor for an agent phrase naming no state ("Kurdish rebels", "the
+        police": kind ``"nominal"``, code ``""``, the sector of its head), else None."""
+        return self.lookup(text, date) or (nominal(text) if text and text.strip() else None)
+
+    def leader(self, surname: str | None, date: dt.date | None = None) -> ActorMatch | None:
+        """Whose government a surname names: the state of the people with that surname in government, preferring
+        roles that cover ``date``; None when they belong to different states."""
+        pool = self._leaders.get((surname or "").strip().casefold(), [])
+        dated = [e for e in pool if e.start is not None and e.covers(date)] if date else []
+        codes = {e.match.actor.code for e in (dated or pool)}
+        return (dated or pool)[0].match if len(codes) == 1 else None
 
     def _with_sector(self, match: ActorMatch, surface: str) -> ActorMatch:
         if match.kind not in ("demonym", "state", "place"):
@@ -549,9 +570,13 @@ def phoenix_entries(data, ours: Iterable[_Entry]) -> list[_Entry]:
     return out
 
 
-def load_phoenix(ours: Iterable[_Entry], mirror=None) -> tuple[list[_Entry], list[str], str | None]:
+def load_phoenix(ours: Iterable[_Entry], mirror=None, agent_sectors=None
+                 ) -> tuple[list[_Entry], list[str], str | None]:
     """Phoenix entries (fetched and hash-checked with :func:`rhetoriclab.corpora.fetch_files`), the located
-    problems of lines left out, and why there are no entries when the dictionaries are unavailable."""
+    problems of lines left out, and why there are no entries when the dictionaries are unavailable.
+
+    ``agent_sectors``, if given, is called with the agent dictionary's ``{head noun: sector}``
+    (:func:`default_registry` passes :func:`rhetoriclab.actors.sectors.add_head_sectors`)."""
     from rhetoriclab.actors import phoenix
     from rhetoriclab.corpora.fetch import CorpusUnavailable, CorruptFile, fetch_files, resolve_cache
 
@@ -562,6 +587,8 @@ def load_phoenix(ours: Iterable[_Entry], mirror=None) -> tuple[list[_Entry], lis
         return [], [], str(e).splitlines()[0]
     known_states = frozenset(c.alpha_3 for c in pycountry.countries)
     data = phoenix.cached_dictionaries(paths, known_states, resolve_cache() / "petrarch2")
+    if agent_sectors is not None:
+        agent_sectors(data.agent_sectors)
     return phoenix_entries(data, ours), list(data.problems), None
 
 
@@ -573,7 +600,7 @@ def default_registry() -> ActorRegistry:
     """
     base = files("rhetoriclab") / "data" / "actors"
     ours = ActorRegistry.from_files(*(Path(str(base / name)) for name in DATA_FILES))
-    extra, problems, why = load_phoenix(ours.entries)
+    extra, problems, why = load_phoenix(ours.entries, agent_sectors=add_head_sectors)
     if why is not None:
         warnings.warn(f"actor registry without the Phoenix dictionaries (our CSVs only): {why}", stacklevel=2)
         return ours
