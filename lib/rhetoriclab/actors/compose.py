@@ -75,43 +75,78 @@ def _with(match: ActorMatch, *, sector: str | None = None, kind: str | None = No
                       match.gender)
 
 
+_AFFILIATIONS = ("state", "demonym", "place", "org")
+
+
+def _title_at(words: list[str], modifiers: frozenset[str]) -> tuple[int, int, str] | None:
+    """A title that starts ``words``, after optional modifiers ("Deputy Foreign Minister", "former President")."""
+    span = title_span(words)
+    if span is None or not all(w.lower().rstrip(".") in modifiers for w in words[:span[0]]):
+        return None
+    return span
+
+
 def compose(registry: ActorRegistry, text: str, mentions: list[ActorMention], date: dt.date | None
             ) -> ActorMatch | None:
-    """An actor built from ``text`` and the registry mentions found in it, or None when no rule applies."""
+    """An actor built from ``text`` and the registry mentions found in it, or None when no rule applies.
+
+    Rules (see the module doc): the government of a leader or state; ``<affiliation> <title> [<Name>]`` where the
+    affiliation (a state, demonym or organisation) opens the phrase and the title follows it; ``<title> <Name>
+    of <State>`` closing the phrase; a title before a registry person who lacks a sector.
+    """
     spans = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     if not spans:
         return None
     words = [w for _, _, w in spans]
     head = words[-1].lower().rstrip(".")
-    state_like = [m for m in mentions if m.match.kind in ("state", "demonym", "place")]
-    people = [m for m in mentions if m.match.kind == "person"]
+    modifiers = _words()["title_modifiers"]
 
     if head in governing_bodies():  # "the Bush administration", "the Polish government"
-        owner = (people or state_like or [m for m in mentions if m.match.kind in ("org", "office")] or [None])[0]
+        owner = next((m for m in mentions if m.match.kind == "person"), None) or next(
+            (m for m in mentions if m.match.kind in (*_AFFILIATIONS, "office")), None)
         if owner is not None and owner.match.actor.code:
-            return _with(owner.match, sector="GOV", kind="office", name=text.strip(), role=None)
+            return _with(owner.match, sector="GOV", kind="office", name=" ".join(text.split()), role=None)
         surname = next((w for w in reversed(words[:-1]) if w[:1].isupper() and w.lower() != "the"), None)
         leader = registry.leader(surname, date) if surname else None
         if leader is not None:
-            return _with(leader, sector="GOV", kind="office", name=text.strip(), role=None)
+            return _with(leader, sector="GOV", kind="office", name=" ".join(text.split()), role=None)
+        return None
+    if not mentions:
         return None
 
-    covered = [(m.start, m.end) for m in mentions]
-    outside = [w for s, e, w in spans if not any(cs <= s < ce for cs, ce in covered)]
-    title = title_span(outside)
-    if people:
-        person = people[-1].match
-        if person.actor.sector is None and title:  # the text's title gives the role the registry lacks
-            return _with(person, sector=title[2])
-        return None
-    if not state_like or title is None:
-        return None
-    state = state_like[0]
-    # a name: the capitalised words after the title that no mention covers ("Jean-Bertrand Aristide", "Hassan")
-    name = [w for w in outside[title[1]:] if w[:1].isupper()]
-    if name:
-        return _with(state.match, sector=title[2], kind="person", name=" ".join(name), role=None)
-    return _with(state.match, sector=title[2])
+    first_word = 1 if words[0].lower() == "the" and len(spans) > 1 else 0
+    lead = mentions[0]
+    people = [m for m in mentions if m.match.kind == "person"]
+    # <affiliation> <title> [<Name>]: "Haitian President Jean-Bertrand Aristide", "U.N. mediator Diego Cordovez"
+    if lead.start == spans[first_word][0] and lead.match.kind in _AFFILIATIONS and lead.match.actor.code:
+        after = [(s, w) for s, _, w in spans if s >= lead.end]
+        title = _title_at([w for _, w in after], modifiers)
+        if title is not None:
+            rest = after[title[1]:]
+            person = next((m for m in people if m.start >= (rest[0][0] if rest else len(text))), None)
+            name = person.match.name if person else " ".join(w for _, w in rest if w[:1].isupper())
+            if name:
+                return _with(lead.match, sector=title[2], kind="person", name=name, role=None)
+            return _with(lead.match, sector=title[2])
+    # <Title> <Name> of <State>: "King Hassan of Morocco", "Foreign Minister Ali Akbar Velayati of Iran"
+    last = mentions[-1]
+    before_last = [w for s, _, w in spans if s < last.start]
+    if (last.match.kind in ("state", "demonym", "place") and last.end >= len(text.rstrip(" .,'’s"))
+            and before_last and before_last[-1].lower() == "of"):
+        title = _title_at(before_last[first_word:-1], modifiers)
+        if title is not None:
+            inner = before_last[first_word:-1][title[1]:]
+            person = next((m for m in people if m.start < last.start), None)
+            name = person.match.name if person else " ".join(w for w in inner if w[:1].isupper())
+            return _with(last.match, sector=title[2], kind="person" if name else last.match.kind,
+                         name=name or None, role=None)
+    # <title> <registry person without a sector>: "Chancellor Helmut Kohl" where the registry has no role then
+    if people and people[-1].match.actor.sector is None:
+        person = people[-1]
+        title = _title_at([w for s, _, w in spans[first_word:] if s < person.start], modifiers)
+        if title is not None:
+            return _with(person.match, sector=title[2])
+    return None
 
 
 def refine(match: ActorMatch, text: str) -> ActorMatch:

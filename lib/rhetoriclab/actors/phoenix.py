@@ -382,9 +382,9 @@ def record_rows(record: PhoenixActor, known_states: frozenset[str]) -> list[Phoe
             continue
         alias = _display(" ".join(words))
         for role, p in usable:
-            org = p.org if p.code == "IGO" else None
-            if p.code == "IGO" and org is None:
-                org = name  # an organisation we have no short name for: its own name
+            org = p.org if p.code in ("IGO", "NGO") else None
+            if p.code in ("IGO", "NGO") and org is None:
+                org = name  # as in our CSVs, an IGO or NGO is named by its org (its own name when we have no short one)
             rows.append(PhoenixRow(alias, name, kind, p.code, org, p.sector, role.start, role.end, record.source))
     return rows
 
