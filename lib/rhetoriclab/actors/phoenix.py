@@ -38,7 +38,6 @@ ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt
 AGENT_FILE = "Phoenix.agents.txt"
 
 _BRACKET = re.compile(r"\[([^\]]*)\]")
-_PAREN = re.compile(r"\([^)]*\)")
 _WORD_OK = re.compile(r"^[\w.'&-]+$")
 
 
@@ -124,8 +123,9 @@ def _strip_comment(line: str) -> tuple[str, str]:
 
 
 def phrase_words(phrase: str) -> str:
-    """``"U.S._STATE_DEPARTMENT_"`` -> ``"U.S. STATE DEPARTMENT"`` (parentheticals dropped); ``""`` if unreadable."""
-    words = _PAREN.sub(" ", phrase).replace("_", " ").split()
+    """``"U.S._STATE_DEPARTMENT_"`` -> ``"U.S. STATE DEPARTMENT"``; ``""`` if unreadable or parenthesised
+    (``KOREA_(NORTH)``: without its parenthesis the phrase would name something else)."""
+    words = phrase.replace("_", " ").split()
     if not words or not all(_WORD_OK.match(w) for w in words):
         return ""
     return " ".join(words)
@@ -301,7 +301,8 @@ class CodeParts:
 def split_code(cameo: str, known_states: frozenset[str]) -> CodeParts | None:
     """``"USAGOV"`` -> (USA, None, GOV); ``"IGOWSTNAT"`` -> (IGO, NATO, None); None when it names no actor of ours.
 
-    The sector is the last role code we have a sector for (``USAGOVLEG`` -> LEG: Congress).
+    The sector is the last role code we have a sector for (``USAGOVLEG`` -> LEG: Congress); the organisation the
+    last organisation code we know.
     """
     table = cameo_codes()
     cameo = cameo.strip().upper()
@@ -312,7 +313,8 @@ def split_code(cameo: str, known_states: frozenset[str]) -> CodeParts | None:
     org = None
     if lead in table.non_state:
         code = table.non_state[lead]
-        org = next((table.organisations[c] for c in rest if c in table.organisations), None)
+        # the most specific organisation: IGOUNOHLHWHO is the WHO, IGOUNODEVWBK the World Bank
+        org = next((table.organisations[c] for c in reversed(rest) if c in table.organisations), None)
     elif lead in known_states or lead in table.states:
         code = table.states.get(lead, lead)
     else:
@@ -346,6 +348,13 @@ class PhoenixRow:
     start: dt.date | None
     end: dt.date | None
     source: str
+    primary: bool = False  # the record's first phrase (else a synonym)
+
+    @property
+    def risky_synonym(self) -> bool:
+        """A one-word synonym of an organisation that does not look like an acronym ("Foundation" for El Rukn)."""
+        return (self.kind == "org" and not self.primary and " " not in self.alias and len(self.alias) > 4
+                and self.alias.isalpha())
 
 
 @cache
@@ -374,7 +383,7 @@ def record_rows(record: PhoenixActor, known_states: frozenset[str]) -> list[Phoe
     kind = record_kind(record, [p for _, p in usable])
     name = _display(record.phrases[0])
     rows = []
-    for phrase in dict.fromkeys(record.phrases):
+    for k, phrase in enumerate(dict.fromkeys(record.phrases)):
         words = phrase.split()
         if words[0].lower() == "the":
             words = words[1:]
@@ -385,7 +394,8 @@ def record_rows(record: PhoenixActor, known_states: frozenset[str]) -> list[Phoe
             org = p.org if p.code in ("IGO", "NGO") else None
             if p.code in ("IGO", "NGO") and org is None:
                 org = name  # as in our CSVs, an IGO or NGO is named by its org (its own name when we have no short one)
-            rows.append(PhoenixRow(alias, name, kind, p.code, org, p.sector, role.start, role.end, record.source))
+            rows.append(PhoenixRow(alias, name, kind, p.code, org, p.sector, role.start, role.end, record.source,
+                                   primary=k == 0))
     return rows
 
 

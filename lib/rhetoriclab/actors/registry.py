@@ -359,7 +359,10 @@ class ActorRegistry:
         i = 0
         while i < len(tokens):
             first = text[tokens[i][0]:tokens[i][1]]
-            cap_n = cap_first.get(first.casefold(), 0) if _is_capitalised(first) else 0
+            cap_n = 0
+            if cap_first and _is_capitalised(first):
+                folded = first.casefold()
+                cap_n = cap_first.get(folded) or cap_first.get(folded.rstrip(".")) or cap_first.get(folded[:-2], 0)
             own = first in first_words or first[:-1] in first_words or first[:-2] in first_words
             if not own and not cap_n:
                 i += 1  # no alias starts with this word: skip the window lookups
@@ -527,9 +530,10 @@ def phoenix_entries(data, ours: Iterable[_Entry]) -> list[_Entry]:
     not clash with ``ours``.
 
     Ours win: a person we have keeps only our aliases and roles; the other spellings of an organisation we have
-    name our entry ("Hizbollah" -> our Hezbollah). Left out: state aliases we have,
-    aliases that start with an English stop word, one-word aliases that are generic nouns of the agent
-    dictionary, and person aliases of one word (see :func:`rhetoriclab.actors.phoenix.record_rows`).
+    name our entry ("Hizbollah" -> our Hezbollah). Left out: state aliases we have, aliases that start with an
+    English stop word, one-word aliases that are generic nouns of the agent dictionary, aliases that records of
+    different actors claim ("Korea"), one-word synonyms of organisations that are no acronyms ("Foundation" for
+    El Rukn), and what :func:`rhetoriclab.actors.phoenix.record_rows` leaves out.
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -542,6 +546,14 @@ def phoenix_entries(data, ours: Iterable[_Entry]) -> list[_Entry]:
         return (key not in ours_folded and key.split(None, 1)[0] not in STOP_WORDS
                 and (" " in key or (key not in generic and len(key) > 1)))
 
+    # an alias that records of different actors claim ("Korea": North and South) names neither
+    claims: dict[str, list[frozenset[str]]] = {}
+    for records in data.rows.values():
+        for rows in records:
+            codes = frozenset(r.code for r in rows)
+            for alias in {r.alias.casefold() for r in rows}:
+                claims.setdefault(alias, []).append(codes)
+    ambiguous = {a for a, sets in claims.items() if len(sets) > 1 and not frozenset.intersection(*sets)}
     out: list[_Entry] = []
     seen: set[tuple] = set()
     for file_name, records in data.rows.items():
@@ -561,11 +573,12 @@ def phoenix_entries(data, ours: Iterable[_Entry]) -> list[_Entry]:
             for row in rows:
                 key = row.alias.casefold()
                 ident = (key, row.name, row.code, row.org, row.sector, row.start, row.end)
-                if not safe(key) or ident in seen:
+                if not safe(key) or key in ambiguous or row.risky_synonym or ident in seen:
                     continue
                 seen.add(ident)
-                name = row.name if row.kind != "state" else _country_name(row.code)
-                match = ActorMatch(Actor(row.code, row.org, row.sector, name), row.kind, name)
+                # a country record's aliases are mostly its cities and regions ("Munich", "Helmand"): places
+                name, kind = (row.name, row.kind) if row.kind != "state" else (_country_name(row.code), "place")
+                match = ActorMatch(Actor(row.code, row.org, row.sector, name), kind, name)
                 out.append(_Entry(row.alias, match, row.start, row.end, where, capitalised=True))
     return out
 
