@@ -167,15 +167,19 @@ def refine(match: ActorMatch, text: str) -> ActorMatch:
 
 
 def nominal(text: str, *, head: str | None = None) -> ActorMatch | None:
-    """A nominal actor for an agent phrase with no state ("Kurdish rebels" -> code ``""``, sector REB), else None."""
+    """A nominal actor for an agent phrase with no state ("Kurdish rebels" -> code ``""``, sector REB), else None.
+
+    The head's sector, unless the head is a generic government word (leaders, officials) and a modifier has a
+    sector of its own ("opposition leaders" -> OPP, "rebel commanders" -> MIL stays the head's)."""
     from rhetoriclab.actors.registry import ActorMatch
 
-    words = [w for w in _WORD.findall(text)]
+    words = [w.lower().rstrip(".") for w in _WORD.findall(text)]
     if not words:
         return None
-    last = (head or words[-1]).lower().rstrip(".")
-    sector = sector_for(" ".join(w.lower() for w in words[-2:])) if len(words) > 1 else None
-    sector = sector or sector_for(last)
+    last = (head or words[-1]).lower()
+    sector = (sector_for(" ".join(words[-2:])) if len(words) > 1 else None) or sector_for(last)
+    if sector == "GOV":
+        sector = next((s for s in (sector_for(w) for w in words[:-1]) if s and s != "GOV"), sector)
     if sector is None:
         return None
     surface = " ".join(text.split())

@@ -35,7 +35,7 @@ _HEADS: dict[str, tuple[str, ...]] = {
     "LEG": ("lawmaker", "lawmakers", "parliament", "parliamentarians", "legislators", "legislature", "congress",
             "senator", "senators", "senate", "duma", "mps", "deputies", "congressman", "congresswoman"),
     "REB": ("rebel", "rebels", "separatist", "separatists", "militant", "militants", "insurgents", "guerrillas",
-            "militia", "militias", "fighters", "gunmen"),
+            "militia", "militias", "fighters", "gunmen", "militiamen", "militiaman", "paramilitaries"),
     "COP": ("police", "policemen", "officers of the police", "border guards", "guards"),
     "JUD": ("court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal"),
     "SPY": ("intelligence", "spies", "spy agency", "agents"),
