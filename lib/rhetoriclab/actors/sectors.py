@@ -28,11 +28,14 @@ _HEADS: dict[str, tuple[str, ...]] = {
             "artillery", "warship", "warships", "jets", "missiles", "battalion", "battalions", "brigade", "units"),
     "GOV": ("official", "officials", "government", "governments", "ministry", "ministries", "minister", "ministers",
             "diplomat", "diplomats", "president", "leader", "leaders", "administration", "authorities", "embassy",
-            "ambassador", "spokesman", "spokeswoman", "spokesperson", "cabinet", "foreign ministry", "delegation"),
+            "ambassador", "spokesman", "spokeswoman", "spokesperson", "cabinet", "foreign ministry", "delegation",
+            "king", "queen", "emir", "sultan", "monarch", "chancellor", "premier", "prime minister",
+            "foreign minister", "secretary", "secretary of state", "foreign secretary", "mayor", "governor",
+            "mediator", "negotiator", "negotiators", "representative", "envoy", "envoys"),
     "LEG": ("lawmaker", "lawmakers", "parliament", "parliamentarians", "legislators", "legislature", "congress",
             "senator", "senators", "senate", "duma", "mps", "deputies", "congressman", "congresswoman"),
     "REB": ("rebel", "rebels", "separatist", "separatists", "militant", "militants", "insurgents", "guerrillas",
-            "militia", "militias", "fighters", "gunmen"),
+            "militia", "militias", "fighters", "gunmen", "militiamen", "militiaman", "paramilitaries"),
     "COP": ("police", "policemen", "officers of the police", "border guards", "guards"),
     "JUD": ("court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal"),
     "SPY": ("intelligence", "spies", "spy agency", "agents"),
@@ -53,8 +56,20 @@ _HEADS: dict[str, tuple[str, ...]] = {
 HEAD_SECTOR: dict[str, str] = {noun: sector for sector, nouns in _HEADS.items() for noun in nouns}
 
 
+#: Head nouns added from other sources (the Phoenix agent dictionary); ours above win.
+_ADDED: dict[str, str] = {}
+
+
+def add_head_sectors(sectors: dict[str, str]) -> None:
+    """Let :func:`sector_for` also know these head nouns (``{"militiamen": "REB"}``); our own list wins."""
+    for noun, sector in sectors.items():
+        if sector in SECTORS and noun.lower() not in HEAD_SECTOR:
+            _ADDED.setdefault(noun.lower(), sector)
+
+
 def sector_for(head_noun: str | None) -> str | None:
-    """The sector a head noun signals (``"troops"`` -> ``"MIL"``), or ``None``."""
+    """The sector a head noun or title signals (``"troops"`` -> ``"MIL"``), or ``None``."""
     if not head_noun:
         return None
-    return HEAD_SECTOR.get(head_noun.strip().lower())
+    key = head_noun.strip().lower()
+    return HEAD_SECTOR.get(key) or _ADDED.get(key)

@@ -1,4 +1,4 @@
-"""The pinned upstream repositories of the mirrored corpora and their pooch registry files.
+"""The pinned upstream repositories of the mirrored corpora (and dictionaries) and their pooch registry files.
 
 Each mirrored corpus lives in one GitHub repository at a fixed commit. Its files
 are listed, with their sha256, in ``rhetoriclab/data/registry/<folder>.txt``
@@ -47,7 +47,9 @@ UPSTREAMS: dict[str, Upstream] = {
             "SarahFranzen/Emotions_in_the_United_Nations_General_Debates",
             "3b277c419f85fd6e1f14f69a5fd29a3a6b59fc96",
         ),
+        # the PLOVER 2021 manual (types, modes, scores) and its CAMEO->PLOVER table (CC BY-SA 4.0)
         Upstream("plover", "openeventdata/PLOVER", "5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f"),
+        # Phoenix actor/agent dictionaries and the CAMEO verb dictionary (MIT, Open Event Data Alliance)
         Upstream("petrarch2", "openeventdata/petrarch2", "676801cd9cb2924bbbad09f86d15c9323e7097bf"),
     )
 }
@@ -60,7 +62,11 @@ CORPUS_PATHS: dict[str, tuple[str, ...]] = {
     ),
     "un-general-debates": ("data/data_original/TXT", "data/data_original/Speakers_by_session.xlsx"),
     "plover": ("PLOVER_MANUAL.tex", "CAMEO2PLOVER-2021.txt"),
-    "petrarch2": ("petrarch2/data/dictionaries",),
+    "petrarch2": ("LICENSE", *(
+        f"petrarch2/data/dictionaries/{name}"
+        for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                     "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "CAMEO.2.0.txt")
+    )),
 }
 
 
