@@ -126,17 +126,32 @@ class DictionaryCoder:
             role = pronoun_refers_to(subj, reporter, self.registry)
             return Actors(role, "pronoun:speaker") if role is not None else Actors(None, "none")
         subj = quantified(subj)  # "tens of thousands of Russian troops" -> troops
-        if not is_agentive(subj):  # an act noun as subject: "NATO's expansion will infringe ..."
+        if self._names_any_act(subj):  # an act noun as subject: "NATO's expansion will infringe ..."
             agent = noun_agent(subj, self.registry, date, FIRST_PERSON)
             if agent == "first-person":
                 return Actors(reporter.role, "first-person") if reporter.role else Actors(None, "none")
             return Actors(agent, "noun-agent") if agent is not None else Actors(None, "none")
+        if not is_agentive(subj) and subj.pos_ == "NOUN":
+            # a noun that names people rather than an act ("Doctors from two American aid groups", "Members of
+            # the Association of African Jurists"): the actor named inside the phrase places them
+            inner = subtree_role(subj, self.registry, date)
+            role = role_of(subj, self.registry, date)
+            if inner is not None:
+                return Actors(inner, "subject")
+            return Actors(role, "unresolved")
         role = self._actor(subj, date)
         if role.match is None and reporter.issuer and holds_title(subj, reporter.role):
             return Actors(Role(role.text, role.start, role.end, reporter.role.match), "subject:issuer-title")
         if role.match is None:
             return Actors(role, "unresolved")  # "some foreign policy analysts": text kept, no code
         return Actors(role, "subject")
+
+    def _names_any_act(self, tok: Token) -> bool:
+        """Is the phrase headed by a noun our dictionary lists as an act of any type ("expansion" is not; "war",
+        "attack", "support" are), or by a noun with an act's own agent ("NATO's expansion")?"""
+        if tok.pos_ not in ("NOUN", "PROPN") or is_agentive(tok):
+            return False
+        return tok.lemma_.lower() in self.events.nouns or any(c.dep_ == "poss" for c in tok.children)
 
     def _names_an_act(self, tok: Token) -> bool:
         """Is the phrase headed by a noun our dictionary lists as a conflictual act ("aggression", "attack")?"""

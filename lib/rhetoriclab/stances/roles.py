@@ -80,8 +80,8 @@ def subject_of(anchor: Token) -> Token | None:
         subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
         if subj is not None:
             return subj
-        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return t.head
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON") and t.tag_ in ("VBG", "VBN"):
+            return t.head  # "forces fighting in Donbas"; not "an opportunity to extend our gratitude"
         if t.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acomp", "prep", "pobj", "dobj") and t.head.i != t.i:
             t = t.head
             continue
@@ -108,9 +108,19 @@ def is_agentive(tok: Token) -> bool:
             or sector_for(tok.lower_) is not None or tok.lower_ in _AGENTIVE_EXTRA)
 
 
+#: Dependents that open a clause of their own: actors named there do not place the phrase's head.
+CLAUSAL_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
+
+
 def subtree_role(tok: Token, registry: ActorRegistry, date: dt.date | None) -> Role | None:
-    """The first actor named anywhere in ``tok``'s phrase incl. its prepositions ("Opposition groups in Zimbabwe")."""
-    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    """The first actor named in ``tok``'s phrase incl. its prepositions ("Opposition groups in Zimbabwe"), but not
+    in a clause the phrase holds ("an opportunity to extend our gratitude to the United Nations")."""
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in CLAUSAL_DEPS:
+            break
+        right = child.right_edge.i
+    span = tok.doc[tok.left_edge.i:right + 1]
     found = registry.find(span.text, date)
     if not found:
         return None

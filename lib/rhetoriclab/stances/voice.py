@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from rhetoriclab.actors import ActorMatch, ActorRegistry
 from rhetoriclab.records import Attribution
-from rhetoriclab.stances.roles import Role
+from rhetoriclab.stances.roles import FIRST_PERSON, Role
 
 #: Pronouns that can stand for a quotation's speaker in reported speech, by what the speaker is.
 PRONOUNS_FOR = {"he": ("person",), "she": ("person",), "it": ("state", "org", "office", "place"),
@@ -51,7 +51,10 @@ def reporter_of(cue_start: int, sent: Span, attributions: list[Attribution], iss
     """The reporter of a cue at char ``cue_start`` in ``sent`` (see the module docstring)."""
     for i, a in enumerate(attributions):
         if a.content[0] <= cue_start < a.content[1]:
-            return Reporter(_speaker_role(a), True, a.content, a.source, i, a.kind, speaks=True)
+            role = _speaker_role(a)
+            if role.match is None and issuer is not None and role.text.lower() in FIRST_PERSON:
+                role = Role(role.text, role.start, role.end, issuer)  # "we are announcing ..." in a release
+            return Reporter(role, True, a.content, a.source, i, a.kind, speaks=True)
     index = next((i for i, a in enumerate(attributions)
                   if a.cue and sent.start_char <= a.cue[0] < sent.end_char), None)
     if issuer is not None:
