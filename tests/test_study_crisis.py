@@ -22,7 +22,8 @@ from rhetoriclab.studies.crisis import (
 def _stances(rows):
     cols = ["doc_id", "index", "event", "source_code", "target_code", "target_org", "plover_score", "hedging",
             "boosting"]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(rows, columns=cols).assign(source_org=None, negated=False, hypothetical=False,
+                                                   confidence=0.9)
 
 
 def _result(stances, docs):
@@ -41,11 +42,22 @@ def results():
         ("k2", 0, "REJECT", "RUS", None, "NATO", -4.0, 0, 1),    # own, after the invasion, boosted, target NATO
         ("k2", 1, "SUPPORT", None, "UKR", None, 3.5, 0, 0),      # no source: unknown
     ]), [("k1", "2022-02-10", "statement", 100, 1, 10, 5), ("k2", "2022-03-01", "statement", 300, 2, 30, 30)])
-    white = _result(_stances([
+    white = _result(pd.concat([_stances([
         ("w1", 0, "THREATEN", "USA", "RUS", None, -4.4, 0, 1),
         ("w1", 1, "SUPPORT", "USA", "UKR", None, 3.5, 0, 0),
-    ]), [("w1", "2022-02-14", "transcript", 50, 0, 20, 0)])
+    ]), _stances([
+        ("w1", 2, "THREATEN", "USA", "RUS", None, -3.5, 0, 0),   # "we do not want war": negated, not counted
+        ("w1", 3, "ASSAULT", "RUS", "UKR", None, -9.0, 0, 0),    # "Russia may invade": hypothetical
+        ("w1", 4, "SUPPORT", "USA", "UKR", None, 5.0, 0, 0),     # a guess below the confidence threshold
+    ]).assign(negated=[True, False, False], hypothetical=[False, True, False], confidence=[0.9, 0.9, 0.3])],
+        ignore_index=True), [("w1", "2022-02-14", "transcript", 50, 0, 20, 0)])
     return {"kremlin": kremlin, "whitehouse": white}
+
+
+def test_negated_hypothetical_and_unsure_records_are_left_out_and_said(results):
+    s = crisis_stances(results)
+    assert not ((s["doc_id"] == "w1") & (s["index"] >= 2)).any()
+    assert s.attrs["note"] == "Left out 3 of 9 records: 1 negated, 1 hypothetical, 1 confidence below 0.5."
 
 
 def test_sides_and_invasion_flag(results):
@@ -56,16 +68,21 @@ def test_sides_and_invasion_flag(results):
         ["k2", "Moscow", "own", True], ["k2", "Moscow", "unknown", True]]
 
 
-def test_weekly_focus_zero_fills_every_week(results):
-    stances = crisis_stances(results)
-    w = weekly_focus(stances, events=("THREATEN", "REJECT"), until=pd.Timestamp("2022-03-06"))
+def test_weekly_focus_per_10k_words_with_gaps_for_silent_weeks(results):
+    from rhetoriclab.studies.crisis import words_per_week
+
+    stances, words = crisis_stances(results), words_per_week(results)
+    w = weekly_focus(stances, words, events=("THREATEN", "REJECT"), until=pd.Timestamp("2022-03-06"))
     moscow_threats = w[(w["capital"] == "Moscow") & (w["event"] == "THREATEN")]
-    # own stances fall in the weeks of Mon 7 Feb, 14 Feb (Washington) and 28 Feb 2022: four weeks, 7 Feb to 28 Feb
+    # the weeks of Mon 7 Feb (k1, 100 words), 14 and 21 Feb (Moscow published nothing: a gap) and 28 Feb (k2)
     assert moscow_threats["period"].dt.strftime("%m-%d").tolist() == ["02-07", "02-14", "02-21", "02-28"]
-    assert moscow_threats["stances"].tolist() == [1, 0, 0, 0]
-    assert w.groupby("capital")["stances"].sum().to_dict() == {"Moscow": 2, "Washington": 1}
+    assert moscow_threats["stances"].tolist()[0] == 1 and moscow_threats["stances"].tolist()[3] == 0
+    assert moscow_threats["stances"].iloc[1:3].isna().all()
+    assert moscow_threats["per_10k_words"].tolist()[0] == 100.0  # 1 stance in 100 words
+    washington = w[(w["capital"] == "Washington") & (w["event"] == "THREATEN")].set_index("period")
+    assert washington.loc["2022-02-14", "per_10k_words"] == 200.0  # 1 counted threat in 50 words
     # by default, only weeks that end by the last date every capital covers (Washington: Mon 14 Feb)
-    default = weekly_focus(stances, events=("THREATEN", "REJECT"))
+    default = weekly_focus(stances, words, events=("THREATEN", "REJECT"))
     assert default["period"].dt.strftime("%m-%d").unique().tolist() == ["02-07"]
 
 
@@ -78,8 +95,9 @@ def test_hedging_before_after(results):
 
 def test_dyad_table_uses_igo_for_organisations(results):
     d = dyad_table(crisis_stances(results))
-    assert d.values.tolist() == [["Moscow", "IGO", 1, -4.0], ["Moscow", "UKR", 1, -4.4],
-                                 ["Washington", "RUS", 1, -4.4], ["Washington", "UKR", 1, 3.5]]
+    assert d[["capital", "target", "n", "mean_plover_score"]].values.tolist() == [
+        ["Moscow", "IGO", 1, -4.0], ["Moscow", "UKR", 1, -4.4], ["Washington", "RUS", 1, -4.4],
+        ["Washington", "UKR", 1, 3.5]]
 
 
 def test_filter_table_counts(results):
@@ -97,6 +115,9 @@ def test_war_terms_per_10k_words():
     # 9 + 4 = 13 words in March 2022
     assert t.loc["war", "mentions"] == 2 and t.loc["war", "per_10k"] == round(2 / 13 * 10_000, 2)
     assert t.loc["special military operation", "mentions"] == 1
+    history = Corpus([Document(id="c", text="Victory in the Great Patriotic War. World War II. Cold War. A war.",
+                               date=dt.date(2022, 5, 9))], name="kremlin")
+    assert war_terms({"kremlin": history}).set_index("term").loc["war", "mentions"] == 1
     assert t.loc["invasion", "mentions"] == 1 and t.loc["genocide", "mentions"] == 0
 
 
