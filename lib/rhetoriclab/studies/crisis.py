@@ -23,7 +23,7 @@ from rhetoriclab.documents import Corpus
 from rhetoriclab.kwic import mentions
 from rhetoriclab.pipeline import RunResult, run_corpus
 from rhetoriclab.prefilter import actor_pattern, kept_spans
-from rhetoriclab.stances.select import stance_filter
+from rhetoriclab.stances.select import STUDY_MIN_CONFIDENCE, stance_filter
 
 #: corpus -> (capital, actor codes whose mention keeps a paragraph)
 CAPITALS: dict[str, tuple[str, list[str]]] = {
@@ -36,7 +36,7 @@ HOME = {"Moscow": "RUS", "Kyiv": "UKR", "Washington": "USA"}
 #: Pre-filter unit per corpus: the Kremlin's and Kyiv's releases are single paragraphs.
 UNITS = {"kremlin": "sentence", "ukraine": "sentence", "whitehouse": "paragraph"}
 #: Records below this confidence are not counted (notebook 03 measures precision and recall at each threshold).
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = STUDY_MIN_CONFIDENCE
 START, END = dt.date(2021, 10, 1), dt.date(2022, 6, 30)
 INVASION = pd.Timestamp("2022-02-24")
 #: Words for what happened after 24 February 2022 (compiled: a plain string would be matched literally).

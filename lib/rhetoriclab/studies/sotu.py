@@ -16,6 +16,7 @@ import pandas as pd
 from rhetoriclab.aggregate import per_10k_words, summarise
 from rhetoriclab.documents import Document
 from rhetoriclab.kwic import mentions
+from rhetoriclab.stances.select import STUDY_MIN_CONFIDENCE, stance_filter
 from rhetoriclab.textclean import paragraph_spans
 
 
@@ -118,18 +119,22 @@ USA_TO_RUS = "USA → RUS"
 ANY_TO_RUS = "any source → RUS"
 
 
-def rus_stances(stances: pd.DataFrame, addresses: pd.DataFrame) -> pd.DataFrame:
-    """Stances whose target is ``RUS``, joined to their address, with a ``subset`` column.
+def rus_stances(stances: pd.DataFrame, addresses: pd.DataFrame,
+                min_confidence: float = STUDY_MIN_CONFIDENCE) -> pd.DataFrame:
+    """Asserted stances whose target is ``RUS``, joined to their address, with a ``subset`` column.
 
-    Every stance toward RUS appears once with subset :data:`ANY_TO_RUS`; those whose source is ``USA`` appear a
-    second time with subset :data:`USA_TO_RUS`, so each subset can be summarised on its own.
+    Every stance toward RUS appears once with subset :data:`ANY_TO_RUS`; those whose source (who acts) is ``USA``
+    appear a second time with subset :data:`USA_TO_RUS`, so each subset can be summarised on its own. Negated and
+    hypothetical records and records below ``min_confidence`` are left out first (``attrs["note"]``).
     """
-    to_rus = stances[stances["target_code"] == "RUS"].merge(
+    kept = stance_filter(stances, min_confidence=min_confidence)
+    to_rus = kept[kept["target_code"] == "RUS"].merge(
         addresses.drop(columns=[c for c in ("date",) if c in stances]), on="doc_id", how="left",
         validate="many_to_one")
     both = pd.concat([to_rus.assign(subset=ANY_TO_RUS),
                       to_rus[to_rus["source_code"] == "USA"].assign(subset=USA_TO_RUS)], ignore_index=True)
     both["subset"] = pd.Categorical(both["subset"], categories=[USA_TO_RUS, ANY_TO_RUS], ordered=True)
+    both.attrs = {"note": kept.attrs["note"]}
     return both
 
 

@@ -15,6 +15,7 @@ from rhetoriclab.aggregate import bootstrap_ci, with_documents
 from rhetoriclab.corpora import load_corpus
 from rhetoriclab.documents import Corpus
 from rhetoriclab.pipeline import RunResult, run_corpus
+from rhetoriclab.stances.select import STUDY_MIN_CONFIDENCE, stance_filter
 
 #: What counts as naming each side (case-sensitive, whole words; "Russian" and "Ukrainian" are not names).
 NAMES = {
@@ -63,16 +64,21 @@ def run_ungd(corpus: Corpus, *, n_process: int | None = None, cache: bool | str 
                       cache=cache, progress=progress)
 
 
-def state_stances(result: RunResult, targets: tuple[str, ...] = TARGETS) -> pd.DataFrame:
+def state_stances(result: RunResult, targets: tuple[str, ...] = TARGETS,
+                  min_confidence: float = STUDY_MIN_CONFIDENCE) -> pd.DataFrame:
     """The speaking states' own stances toward ``targets``: one row per stance with ``state``, ``year`` and
     ``period`` (stances a speech reports of others, stances with no source, and a state's stances toward
-    itself are left out)."""
-    s = with_documents(result.stances, result.documents, columns=("date", "issuer"))
+    itself are left out; so are negated and hypothetical records and records below ``min_confidence``:
+    ``attrs["note"]``)."""
+    kept = stance_filter(result.stances, min_confidence=min_confidence)
+    s = with_documents(kept, result.documents, columns=("date", "issuer"))
     s = s[(s["source_code"] == s["issuer"]) & s["target_code"].isin(targets) & s["target_org"].isna()
           & (s["target_code"] != s["issuer"])]  # Russia and Ukraine speaking of themselves are left out
     s = s.assign(state=s["issuer"], year=pd.to_datetime(s["date"]).dt.year)
     s["period"] = s["year"].map(period_of)
-    return s.sort_values(["year", "state", "doc_id", "index"], ignore_index=True)
+    out = s.sort_values(["year", "state", "doc_id", "index"], ignore_index=True)
+    out.attrs = {"note": kept.attrs["note"]}
+    return out
 
 
 def yearly_stances(stances: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
