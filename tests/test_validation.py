@@ -89,3 +89,22 @@ def test_form_and_static_fallback(seed_records):
     assert isinstance(form, v.CheckForm) and len(form.choices) == 4
     form.choices[0].value = "yes"
     assert form.sheet()["correct"].tolist() == ["yes", "", "", ""]
+
+
+def test_check_finding_writes_then_scores_then_notices_changed_records(tmp_path):
+    from rhetoriclab.validation import CheckSheetError, check_finding
+
+    records = pd.DataFrame({"doc": ["d"] * 6, "sentence_start": [0, 0, 6, 6, 12, 12],
+                            "sentence_end": [5, 5, 11, 11, 17, 17], "event": ["THREATEN"] * 6,
+                            "source_code": ["USA"] * 6, "target_code": ["RUS"] * 6})
+    docs = {"d": "We wa. They x. Thus."}
+    sheet = tmp_path / "f.csv"
+    first = check_finding("US threats", records, sheet, n=4, seed=1, documents=docs)
+    assert first.result is None and sheet.exists() and "not checked yet" in str(first)
+    filled = pd.read_csv(sheet, dtype=str, keep_default_na=False)
+    filled["correct"] = ["yes", "yes", "no", "yes"]
+    filled.to_csv(sheet, index=False)
+    done = check_finding("US threats", records, sheet, n=4, seed=1, documents=docs)
+    assert (done.result.correct, done.result.checked) == (3, 4) and not done.reliable
+    with pytest.raises(CheckSheetError, match="records behind this finding changed"):
+        check_finding("US threats", records.iloc[1:], sheet, n=4, seed=1, documents=docs)

@@ -88,12 +88,21 @@ def wilson_interval(correct: int, checked: int, z: float = Z95) -> tuple[float, 
 
 
 def _sentence_texts(records: pd.DataFrame, documents) -> list[str]:
-    texts: Mapping[str, str] = documents if isinstance(documents, Mapping) else {d.id: d.text for d in documents}
-    missing = sorted({str(d) for d in records["doc"] if d not in texts})
+    """Each record's sentence. Record offsets are offsets into the source file (``Document.source_span``), so a
+    document's text starts at its ``offset``; a plain mapping doc id -> text starts at 0."""
+    if isinstance(documents, Mapping):
+        texts = {k: (v, 0) for k, v in documents.items()}
+    else:
+        texts = {d.id: (d.text, int(getattr(d, "offset", 0) or 0)) for d in documents}
+    doc_col = "doc" if "doc" in records.columns else "doc_id"
+    missing = sorted({str(d) for d in records[doc_col] if d not in texts})
     if missing:
         raise KeyError(f"documents lack the record(s)' doc id(s) {missing[:5]}")
-    return [texts[d][int(a):int(b)] for d, a, b in zip(records["doc"], records["sentence_start"],
-                                                        records["sentence_end"], strict=True)]
+    out = []
+    for d, a, b in zip(records[doc_col], records["sentence_start"], records["sentence_end"], strict=True):
+        text, offset = texts[d]
+        out.append(" ".join(text[int(a) - offset:int(b) - offset].split()))
+    return out
 
 
 def sample_records(records: pd.DataFrame, n: int = 30, seed: int = 0, documents=None) -> pd.DataFrame:
@@ -281,3 +290,54 @@ def check_form(sample: pd.DataFrame, fields: Iterable[str] | None = None, *, sta
     from IPython.display import HTML
 
     return HTML(check_table_html(sample, fields))
+
+
+# --------------------------------------------------------------------------- one call per finding
+
+
+@dataclass(frozen=True)
+class FindingCheck:
+    """The hand check of one finding: its precision, whether it is reliable, and where the checked sheet is."""
+
+    finding: str
+    result: Precision | None
+    sheet: Path
+
+    @property
+    def reliable(self) -> bool:
+        return self.result is not None and is_reliable(self.result)
+
+    def __str__(self) -> str:
+        if self.result is None:
+            return f"{self.finding}: not checked yet ({self.sheet})"
+        verdict = "reliable" if self.reliable else "UNRELIABLE (interval below 0.7): not reported as a finding"
+        return f"{self.finding}: {self.result} — {verdict}"
+
+
+def check_finding(finding: str, records: pd.DataFrame, sheet: str | os.PathLike, *, n: int = 30, seed: int = 0,
+                  documents=None, fields: Iterable[str] | None = None) -> FindingCheck:
+    """Draw the sample behind ``finding`` and score it against its checked sheet.
+
+    The first time (no sheet yet) the sample is written to ``sheet`` for a reader and the result is "not checked".
+    Afterwards the sheet is read back and must hold exactly the records the sample draws now, with the same
+    sentences; if the records changed (a new coder, new data), the error says so and the check must be redone.
+    """
+    sheet = Path(sheet)
+    sample = sample_records(records, n=n, seed=seed, documents=documents)
+    if not sheet.exists():
+        write_check_sheet(sample, sheet, fields)
+        return FindingCheck(finding, None, sheet)
+    checked = read_check_sheet(sheet)
+    drawn = [str(r) for r in sample["record"]]
+    problems = []
+    if [str(r) for r in checked["record"]] != drawn:
+        problems.append(f"the sheet checks records {list(checked['record'])[:5]}..., the sample now draws "
+                        f"{drawn[:5]}...: the records behind this finding changed, so check a new sheet "
+                        "(delete this one and run again)")
+    elif "sentence" in checked.columns and "sentence" in sample.columns:
+        changed = [r for r, a, b in zip(drawn, checked["sentence"], sample["sentence"], strict=True) if a != b]
+        if changed:
+            problems.append(f"record(s) {changed[:5]} point at other sentences than when checked: check a new sheet")
+    if problems:
+        raise CheckSheetError(sheet, problems)
+    return FindingCheck(finding, precision(checked), sheet)
