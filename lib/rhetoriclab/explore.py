@@ -100,20 +100,34 @@ def timeline(selected: pd.DataFrame, freq: str = "W-MON") -> pd.DataFrame:
     return table.reindex(full, fill_value=0).rename_axis("period")
 
 
+def _period_label(ts: pd.Timestamp, freq: str) -> str:
+    kind = freq[0].upper()
+    return f"{ts:%Y}" if kind in ("Y", "A") else f"{ts:%b %Y}" if kind in ("M", "Q") else f"{ts:%d %b %Y}"
+
+
 def timeline_figure(selected: pd.DataFrame, freq: str = "W-MON", title: str = "Stances over time"):
-    """Stacked bars of records per period by quad class; returns the Figure."""
+    """Stacked bars of records per period by quad class; returns the Figure.
+
+    Periods sit at even positions labelled with their start (so a single day is one bar, not a day on an hourly
+    axis); at most about twelve labels are written; the legend stands outside the bars, on the right.
+    """
     table = timeline(selected, freq)
-    fig, ax = plt.subplots(figsize=(8, 3.2))
+    fig, ax = plt.subplots(figsize=(8.5, 3.2))
     if table.empty:
         ax.text(0.5, 0.5, "no records in this selection", ha="center", va="center", transform=ax.transAxes)
+        ax.set_xticks([])
     else:
+        positions = range(len(table))
         bottom = None
-        width = {"D": 0.8, "W": 5, "M": 24}.get(freq[0], 5)
         for quad in [q for q in QUAD_COLOURS if q in table.columns]:
-            ax.bar(table.index, table[quad], bottom=bottom, width=width, color=QUAD_COLOURS[quad], label=quad)
+            ax.bar(positions, table[quad], bottom=bottom, width=0.8, color=QUAD_COLOURS[quad], label=quad)
             bottom = table[quad] if bottom is None else bottom + table[quad]
-        ax.legend(frameon=False, fontsize=8, loc="upper left")
-        fig.autofmt_xdate()
+        step = max(1, -(-len(table) // 12))
+        ax.set_xticks(list(positions)[::step])
+        ax.set_xticklabels([_period_label(t, freq) for t in table.index[::step]], rotation=30, ha="right",
+                           fontsize=8)
+        ax.set_xlim(-0.7, max(len(table), 4) - 0.3)
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.set_title(title)
     ax.set_xlabel("period start")
     ax.set_ylabel("records per period")
@@ -141,7 +155,7 @@ def highlight(content: str | None, cue: str | None) -> str:
 
 
 def evidence_table(selected: pd.DataFrame, n: int = 10) -> str:
-    """The first ``n`` records as an HTML table: date, document, who -> whom, event, Goldstein, evidence."""
+    """The first ``n`` records as an HTML table: date, document, who -> whom, event, PLOVER score, evidence."""
     rows = []
     for r in selected.head(n).itertuples(index=False):
         who = f"{r.source_code or r.source_text or '?'} &rarr; {r.target_code or r.target_text or '-'}"
@@ -150,7 +164,7 @@ def evidence_table(selected: pd.DataFrame, n: int = 10) -> str:
         rows.append(f"<tr><td>{date}</td><td>{html.escape(str(r.doc or ''))}</td><td>{who}</td>"
                     f"<td>{html.escape(str(r.event or ''))}</td><td>{score}</td>"
                     f"<td>{highlight(r.content, r.cue)}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("date", "document", "who &rarr; whom", "event", "Goldstein",
+    head = "".join(f"<th>{h}</th>" for h in ("date", "document", "who &rarr; whom", "event", "PLOVER score",
                                              "evidence (cue highlighted)"))
     more = f"<p>showing {min(n, len(selected))} of {len(selected)} records</p>"
     return f'<table class="rl-evidence"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>{more}'
