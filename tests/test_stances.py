@@ -250,7 +250,7 @@ def test_cli_jsonl_records_use_the_record_id(tmp_path, capsys):
     assert main(["stances", str(src), "--jsonl", "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["doc"], r["event"]) for r in rows] == [("r1", "SUPPORT"), ("r2", "SANCTION")]
-    assert rows[0]["source"] == {"text": "Germany", "code": "DEU", "org": None, "sector": "GOV"}
+    assert rows[0]["source"] == {"text": "Germany", "code": "DEU", "org": None, "sector": "GOV", "start": 0, "end": 7}
     assert "2 stances in 2 of 2 documents" in capsys.readouterr().err
 
 

@@ -164,12 +164,13 @@ class DictionaryCoder:
         """Objects of the cue that name actors; for a conditional threat without one, the actor of the condition
         ("if Russia decides to pursue confrontation, there will be serious consequences" targets Russia); else the
         first actor named after the cue (other than the source and the reporter)."""
-        roles = []
+        roles, candidates = [], []
         cooperative = self.events.quad(cue.event).endswith("cooperation")
         own_only = cue.kind == "nouns" and cue.token.pos_ in ("NOUN", "PROPN")
         for t in target_candidates(cue.anchor, cue.token, self.events.preps_for(cue.event), own_only):
             if cooperative and self._names_an_act(t):
                 continue  # one cooperates with an actor, not with an act ("any Russian military aggression")
+            candidates.append(t)
             role = role_of(t, self.registry, date)
             if role.match is None:  # "a refugee camp in Ukraine was attacked", "the offices of the Palestinian ..."
                 inner = subtree_role(t, self.registry, date)
@@ -181,6 +182,11 @@ class DictionaryCoder:
         src_code = _code(source)
         found = [r for r in roles if r.match is not None and _code(r) != src_code]
         how = "argument"
+        if not found:  # an actor we cannot place, named as the argument: its text is kept, its code left empty
+            named = [r for r, t in zip(roles, candidates, strict=True)
+                     if r.match is None and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP"))]
+            if named:
+                return named[:1], "unresolved"
         if not found and cue.event == "THREATEN" and cue.condition is not None:
             subj = subject_of(cue.condition)
             role = role_of(subj, self.registry, date) if subj is not None else None
@@ -243,8 +249,9 @@ class DictionaryCoder:
         score = confidence(cue.kind, actors.source_rule, target_rule, cue.hypothetical, recipient)
         if not targets:
             return [Stance(target_text=None, target=None, confidence=score, meta=meta, **base)]
-        return [Stance(target_text=t.text, target=t.match.actor, confidence=score,
-                       meta={**meta, "target_span": (t.start, t.end)}, **base) for t in targets]
+        return [Stance(target_text=t.text, target=t.match.actor if t.match else None, confidence=score,
+                       meta={**meta, "target_span": (t.start, t.end), "target_rule": target_rule}, **base)
+                for t in targets]
 
 
 def _code(role: Role | None) -> tuple | None:

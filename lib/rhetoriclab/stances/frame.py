@@ -20,11 +20,16 @@ COLUMNS = [
 ACTOR_KEYS = ("source", "target", "reported_by")
 
 
-def _actor(text: str | None, actor: Actor | None) -> dict | None:
+def _actor(text: str | None, actor: Actor | None, span: tuple[int, int] | None = None,
+           document: Document | None = None) -> dict | None:
+    """``{text, code, org, sector}`` (and ``start``/``end``, offsets into the file, where the text names it)."""
     if actor is None and not text:
         return None
-    return {"text": text, "code": actor.code if actor else None, "org": actor.org if actor else None,
-            "sector": actor.sector if actor else None}
+    out = {"text": text, "code": actor.code if actor else None, "org": actor.org if actor else None,
+           "sector": actor.sector if actor else None}
+    if span is not None and document is not None and span[1] > span[0]:
+        out["start"], out["end"] = document.source_span(*span)
+    return out
 
 
 def stance_records(document: Document, stances: Iterable[Stance]) -> list[dict]:
@@ -36,7 +41,8 @@ def stance_records(document: Document, stances: Iterable[Stance]) -> list[dict]:
         out.append({
             "doc": document.id, "date": document.date.isoformat() if document.date else None,
             "event": s.event, "quad": s.quad, "mode": s.mode,
-            "source": _actor(s.source_text, s.source), "target": _actor(s.target_text, s.target),
+            "source": _actor(s.source_text, s.source, s.meta.get("source_span"), document),
+            "target": _actor(s.target_text, s.target, s.meta.get("target_span"), document),
             "reported_by": _actor(s.reported_by_text, s.reported_by), "voice": s.voice,
             "negated": s.negated, "hypothetical": s.hypothetical, "conditional": s.conditional, "intent": s.intent,
             "confidence": s.confidence, "plover_score": s.plover_score,
@@ -55,7 +61,7 @@ def records_frame(records: Iterable[dict]) -> pd.DataFrame:
         row = {k: v for k, v in r.items() if k not in ACTOR_KEYS}
         for side in ACTOR_KEYS:
             a = r.get(side) or {}
-            for key in ("text", "code", "org", "sector"):
+            for key in ("text", "code", "org", "sector"):  # (start/end stay in the JSON records)
                 row[f"{side}_{key}"] = a.get(key)
         row["evidence"] = ", ".join(r.get("evidence") or [])
         rows.append(row)
