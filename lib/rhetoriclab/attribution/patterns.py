@@ -56,7 +56,7 @@ def parse_patterns(data: object, source: str = "<patterns>") -> Patterns:
         raise PatternsError(f"{source}: expected a mapping with topic_preps and group_sectors mappings")
     tp = data["topic_preps"]
     groups: dict[str, str] = {}
-    for sector, nouns in data["group_sectors"].items():
+    for sector in data["group_sectors"]:
         for noun in _words(data["group_sectors"], sector, f"{source}: group_sectors"):
             if noun in groups:
                 raise PatternsError(f"{source}: group noun {noun!r} listed under {groups[noun]} and {sector}")
