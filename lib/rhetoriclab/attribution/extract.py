@@ -17,6 +17,7 @@ from rhetoriclab.attribution.cues import load_cues
 from rhetoriclab.attribution.direct import analyse_quotes
 from rhetoriclab.attribution.headline import find_headline
 from rhetoriclab.attribution.indirect import find_indirect
+from rhetoriclab.attribution.intro import find_colon_paragraphs
 from rhetoriclab.attribution.quotes import Quote, find_quotes, paragraphs
 from rhetoriclab.attribution.speakers import resolve_speakers
 from rhetoriclab.attribution.syntax import TEXT_KEY, TokenIndex
@@ -71,6 +72,10 @@ def _extract(document: Document, doc: Doc, registry) -> Extraction:
     quotes = find_quotes(text)
     findings = analyse_quotes(doc, quotes, paras, index)
     quoted, unattributed = assemble(doc, document.id, findings, paras, index)
+    labelled = [t.content for t in turns if t.kind == "turn"]
+    intros = [a for a in find_colon_paragraphs(doc, document.id, paras, index)
+              if not any(s <= a.content[0] < e for s, e in (*labelled, *(q.content for q in quoted)))]
+    quoted = [*quoted, *intros]
     found = [*turns, *quoted]
     taken = [part for a in quoted for part in (a.meta.get("parts", []) if a.kind == "direct" else [a.content])]
     found.extend(find_indirect(doc, document.id, taken=taken))

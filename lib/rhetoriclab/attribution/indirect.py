@@ -273,7 +273,8 @@ def _nominal_content(tok: Token, lemma: str, stance: str | None, patterns: Patte
     pobj = _prep_object(tok, lemma)
     if pobj is not None:
         return _with_complements(tok, pobj), "verb-prep-object"
-    takes_object = (stance in OBJECT_STANCES or lemma in OBJECT_VERBS) and lemma not in ADDRESSEE_VERBS
+    takes_object = (stance in OBJECT_STANCES or lemma in OBJECT_VERBS) and lemma not in ADDRESSEE_VERBS \
+        and lemma not in patterns.no_object_verbs
     if obj is not None and takes_object and obj.i > tok.i and obj.pos_ in ("NOUN", "PROPN"):
         return _with_complements(tok, obj), "verb-object"
     if obj is None and lemma not in ADDRESSEE_VERBS:

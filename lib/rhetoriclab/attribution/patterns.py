@@ -31,6 +31,7 @@ class Patterns:
     group_sectors: dict[str, str]
     anaphoric_org: frozenset[str]
     anaphoric_person: frozenset[str]
+    no_object_verbs: frozenset[str]
 
     def topic_prep_ok(self, prep: str, stance: str | None) -> bool:
         """Whether ``prep`` after a cue verb of ``stance`` introduces what was said (``spoke about``)."""
@@ -73,6 +74,7 @@ def parse_patterns(data: object, source: str = "<patterns>") -> Patterns:
         group_sectors=groups,
         anaphoric_org=_words(data.get("anaphoric_nouns") or {}, "org", f"{source}: anaphoric_nouns"),
         anaphoric_person=_words(data.get("anaphoric_nouns") or {}, "person", f"{source}: anaphoric_nouns"),
+        no_object_verbs=_words(data, "no_object_verbs", source),
     )
 
 
