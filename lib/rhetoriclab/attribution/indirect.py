@@ -218,7 +218,11 @@ def _verb_cue(tok: Token, sent: Span, run: _Run) -> Attribution | None:
     if content_head is None and _takes_infinitive(tok, lemma, stance):
         content_head, rule = _child(tok, ("xcomp",)), "verb-xcomp"
     if content_head is None:
-        tokens, rule = _nominal_content(tok, lemma, stance, run.patterns)
+        tokens, rule = set(), ""
+        if source is not None and stance in PARENTHETICAL_STANCES and source[1][-1].lower_ not in RELATIVE_PRONOUNS:
+            tokens, rule = _comma_parenthetical(tok, source[1], sent), "verb-parenthetical"
+        if not tokens:
+            tokens, rule = _nominal_content(tok, lemma, stance, run.patterns)
         if not tokens:
             return None
     elif content_head.i < tok.i and (source is None or content_head.i < source[1][0].i):
@@ -282,6 +286,37 @@ def _nominal_content(tok: Token, lemma: str, stance: str | None, patterns: Patte
         if topic is not None:
             return {t.i for t in topic.subtree}, "verb-prep-topic"
     return set(), ""
+
+
+#: Stances of cues that can stand between commas inside what they report (``X, Stumpf explained, were ...``).
+PARENTHETICAL_STANCES = frozenset({"neutral", "assert", "admit", "warning"})
+#: Dependents that may follow a parenthetical cue before its closing comma: ``explained earlier in the hearing``.
+_PARENTHETICAL_TAIL = frozenset({"advmod", "prep", "pobj", "npadvmod", "prt", "det", "compound", "amod", "poss",
+                                 "case", "nummod"})
+
+
+def _comma_parenthetical(cue: Token, source: list[Token], sent: Span) -> set[int]:
+    """``These employees, Stumpf explained earlier in the hearing, were "well-paid"``: a cue and its subject set
+    off by commas inside the reported sentence, whatever the parser made of it. The content is the sentence
+    without the parenthetical; nothing when the commas or the words around them are missing."""
+    doc = cue.doc
+    left = source[0].i - 1
+    if left > sent.start and doc[left].lower_ == "as":
+        left -= 1
+    if left <= sent.start or doc[left].text != ",":
+        return set()
+    right = cue.i + 1
+    while right < sent.end and doc[right].text != "," and doc[right].dep_ in _PARENTHETICAL_TAIL and \
+            cue.i <= doc[right].head.i or right < sent.end and doc[right].head.i > cue.i and doc[right].text != "," \
+            and right - cue.i <= 6 and doc[right].dep_ in _PARENTHETICAL_TAIL:
+        right += 1
+    if right >= sent.end or doc[right].text != ",":
+        return set()
+    before = [t.i for t in doc[sent.start:left] if not t.is_punct]
+    after = [t.i for t in doc[right + 1:sent.end] if not t.is_space]
+    if len(before) < 1 or len([i for i in after if not doc[i].is_punct]) < 3:
+        return set()
+    return set(range(sent.start, left)) | set(range(right + 1, sent.end))
 
 
 def _is_as_parenthetical(tok: Token, lemma: str, stance: str | None) -> bool:

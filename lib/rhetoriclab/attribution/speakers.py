@@ -278,16 +278,20 @@ _DESCRIPTION = re.compile(r"^the\s+((?:[a-z]+\s+)?[a-z]+)$")
 
 def _definite_description(a: Attribution, low: str, doc: Doc, people: PeopleIndex, registry, date
                           ) -> tuple[Person | None, str | None] | None:
-    """``the organization`` -> the organisation, ``the minister`` -> the minister named just before; None when no
+    """``the organization`` (or ``it``) -> the organisation, ``the minister`` -> the minister named just before; None when no
     such description, ``(None, None)`` when two candidates compete or none is found."""
-    m = _DESCRIPTION.match(low)
-    if m is None:
-        return None
-    noun = m.group(1)
     patterns = load_patterns()
-    head = noun.split()[-1]
-    is_person = noun in patterns.anaphoric_person or head in patterns.anaphoric_person
-    is_org = head in patterns.anaphoric_org
+    m = _DESCRIPTION.match(low)
+    if low in ("it", "its"):
+        noun = head = low  # "it said", "its statement": an organisation, never a person
+        is_person, is_org = False, True
+    elif m is None:
+        return None
+    else:
+        noun = m.group(1)
+        head = noun.split()[-1]
+        is_person = noun in patterns.anaphoric_person or head in patterns.anaphoric_person
+        is_org = head in patterns.anaphoric_org
     if not (is_person or is_org):
         return None
     sents = [s for s in doc.sents if s.start_char < a.source[0]][-3:]
