@@ -278,8 +278,8 @@ _DESCRIPTION = re.compile(r"^the\s+((?:[a-z]+\s+)?[a-z]+)$")
 
 def _definite_description(a: Attribution, low: str, doc: Doc, people: PeopleIndex, registry, date
                           ) -> tuple[Person | None, str | None] | None:
-    """``the organization`` (or ``it``) -> the organisation, ``the minister`` -> the minister named just before; None when no
-    such description, ``(None, None)`` when two candidates compete or none is found."""
+    """``the organization`` (or ``it``) -> the organisation, ``the minister`` -> the minister named just before;
+    None when no such description, ``(None, None)`` when two candidates compete or none is found."""
     patterns = load_patterns()
     m = _DESCRIPTION.match(low)
     if low in ("it", "its"):
