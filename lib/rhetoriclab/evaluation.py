@@ -70,25 +70,27 @@ def _chars(ranges: str) -> set[int]:
 
 def read_brat(ann: str | Path) -> pd.DataFrame:
     """Gold attributions of one brat ``.ann`` file: content, source and cue character sets and texts."""
-    spans, rows = {}, []
+    spans, rows, events = {}, [], []
     for line in Path(ann).read_text(encoding="utf-8").splitlines():
         cols = line.split("\t")
-        if line.startswith("T") and len(cols) >= 3:
+        if line.startswith("T") and len(cols) >= 2:  # the text column may be missing (as the shared scorer reads it)
             label, _, rng = cols[1].partition(" ")
-            spans[cols[0]] = (label, _chars(rng), cols[2])
+            spans[cols[0]] = (label, _chars(rng), cols[2] if len(cols) > 2 else "")
         elif line.startswith("E") and len(cols) >= 2:
-            rec = {"content": set(), "source": set(), "cue": set(), "source_text": "", "cue_text": "",
-                   "content_text": ""}
-            for role_tid in cols[1].split():
-                role, _, tid = role_tid.partition(":")
-                role = role.rstrip("0123456789")
-                if tid in spans and role in ("Content", "Source", "Cue"):
-                    _, chars, text = spans[tid]
-                    key = role.lower()
-                    rec[key] |= chars
-                    rec[f"{key}_text"] = (rec[f"{key}_text"] + " " + text).strip()
-            if rec["content"]:
-                rows.append(rec)
+            events.append(cols)
+    for cols in events:  # an event may name a span defined after it
+        rec = {"content": set(), "source": set(), "cue": set(), "source_text": "", "cue_text": "",
+               "content_text": ""}
+        for role_tid in cols[1].split():
+            role, _, tid = role_tid.partition(":")
+            role = role.rstrip("0123456789")
+            if tid in spans and role in ("Content", "Source", "Cue"):
+                _, chars, text = spans[tid]
+                key = role.lower()
+                rec[key] |= chars
+                rec[f"{key}_text"] = (rec[f"{key}_text"] + " " + text).strip()
+        if rec["content"]:
+            rows.append(rec)
     return pd.DataFrame(rows, columns=["content", "source", "cue", "content_text", "source_text", "cue_text"])
 
 

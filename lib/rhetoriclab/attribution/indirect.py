@@ -312,11 +312,12 @@ def _comma_parenthetical(cue: Token, source: list[Token], sent: Span) -> set[int
         right += 1
     if right >= sent.end or doc[right].text != ",":
         return set()
-    before = [t.i for t in doc[sent.start:left] if not t.is_punct]
+    start = max([t.i + 1 for t in doc[sent.start:left] if t.text == ":"], default=sent.start)  # after a label
+    before = [t.i for t in doc[start:left] if not t.is_punct]
     after = [t.i for t in doc[right + 1:sent.end] if not t.is_space]
     if len(before) < 1 or len([i for i in after if not doc[i].is_punct]) < 3:
         return set()
-    return set(range(sent.start, left)) | set(range(right + 1, sent.end))
+    return set(range(start, left)) | set(range(right + 1, sent.end))
 
 
 def _is_as_parenthetical(tok: Token, lemma: str, stance: str | None) -> bool:
