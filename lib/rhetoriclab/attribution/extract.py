@@ -75,7 +75,8 @@ def _extract(document: Document, doc: Doc, registry) -> Extraction:
     labelled = [t.content for t in turns if t.kind == "turn"]
     intros = [a for a in find_colon_paragraphs(doc, document.id, paras, index)
               if not any(s <= a.content[0] < e for s, e in (*labelled, *(q.content for q in quoted)))]
-    quoted = [*quoted, *intros]
+    quoted = [a for a in (*quoted, *intros) if not _is_weak_short_partial(a, doc)]  # before ``taken``: the
+    # reported clause around a dropped partial quotation (``is calling the candidate "extremely fit"``) is kept
     found = [*turns, *quoted]
     taken = [part for a in quoted for part in (a.meta.get("parts", []) if a.kind == "direct" else [a.content])]
     found.extend(find_indirect(doc, document.id, taken=taken))
@@ -107,13 +108,19 @@ def drop_weak_partials(found: list[Attribution], doc: Doc) -> list[Attribution]:
     kept = []
     for a in found:
         if a.rule.startswith("partial"):
-            if len(a.content_text.split()) < MIN_PARTIAL_WORDS and _cue_stance(a, doc) not in MESSAGE_STANCES:
+            if _is_weak_short_partial(a, doc):
                 continue
             s, e = a.content
             if any(o != a.content and o[0] <= s and e <= o[1] for o in spans):
                 continue
         kept.append(a)
     return kept
+
+
+def _is_weak_short_partial(a: Attribution, doc: Doc) -> bool:
+    """A partial quotation of fewer than :data:`MIN_PARTIAL_WORDS` words after a cue with no message of its own."""
+    return a.rule.startswith("partial") and len(a.content_text.split()) < MIN_PARTIAL_WORDS and \
+        _cue_stance(a, doc) not in MESSAGE_STANCES
 
 
 def _cue_stance(a: Attribution, doc: Doc) -> str | None:
