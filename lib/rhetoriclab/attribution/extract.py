@@ -75,11 +75,16 @@ def _extract(document: Document, doc: Doc, registry) -> Extraction:
     labelled = [t.content for t in turns if t.kind == "turn"]
     intros = [a for a in find_colon_paragraphs(doc, document.id, paras, index)
               if not any(s <= a.content[0] < e for s, e in (*labelled, *(q.content for q in quoted)))]
-    quoted = [a for a in (*quoted, *intros) if not _is_weak_short_partial(a, doc)]  # before ``taken``: the
-    # reported clause around a dropped partial quotation (``is calling the candidate "extremely fit"``) is kept
+    weak = [a for a in (*quoted, *intros) if _is_weak_short_partial(a, doc)]
+    # Dropped before ``taken`` is built, so that the reported clause around a short partial quotation is found
+    # (``is calling the candidate "extremely physically fit"``); a one-word quoted label stays no attribution
+    # (``called them "deplorables"``).
+    quoted = [a for a in (*quoted, *intros) if a not in weak]
+    labels = [a.content for a in weak if len(a.content_text.split()) == 1]
     found = [*turns, *quoted]
     taken = [part for a in quoted for part in (a.meta.get("parts", []) if a.kind == "direct" else [a.content])]
-    found.extend(find_indirect(doc, document.id, taken=taken))
+    found.extend(a for a in find_indirect(doc, document.id, taken=taken)
+                 if not any(s < a.content[1] and a.content[0] < e for s, e in labels))
     found = drop_weak_partials(found, doc)
     _drop_sources_in_labels(found, [a.source for a in turns if a.kind == "turn" and a.source])
     found.sort(key=lambda a: (a.content[0], -a.content[1]))
