@@ -155,3 +155,10 @@ def test_patterns_file_is_checked():
                            "evaluative_stances": []}, "group_sectors": {"GOV": ["officials"], "CVL": ["officials"]}}
     with pytest.raises(PatternsError, match="officials"):
         parse_patterns(bad, "x.yaml")
+
+
+def test_participial_cue_speaks_with_the_earlier_subject():  # PolNeAR (HuffPost)
+    found = run('"We certainly can\'t afford to do this anymore," Trump said, adding later, "NATO is costing us a '
+                'fortune, and yes, we\'re protecting Europe with NATO, but we\'re spending a lot of money."')
+    later = next(a for a in found if a.content_text.startswith('"NATO'))
+    assert (later.cue_text, later.source_text) == ("adding", "Trump")
