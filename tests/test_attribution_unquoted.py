@@ -162,3 +162,11 @@ def test_participial_cue_speaks_with_the_earlier_subject():  # PolNeAR (HuffPost
                 'fortune, and yes, we\'re protecting Europe with NATO, but we\'re spending a lot of money."')
     later = next(a for a in found if a.content_text.startswith('"NATO'))
     assert (later.cue_text, later.source_text) == ("adding", "Trump")
+
+
+def test_we_in_a_kremlin_turn_is_russia_as_a_group():  # Kremlin transcripts (label and sentence)
+    found = run("President of Russia Vladimir Putin: Colleagues, friends, We have said many times that people are "
+                "this country's main asset.", kind="transcript", issuer="President of Russia")
+    we = next(a for a in found if a.source_text == "We")
+    assert we.speaker is None and we.actor is not None and we.actor.code == "RUS"
+    assert we.meta["group"]["noun"] == "we"

@@ -35,6 +35,8 @@ from rhetoriclab.records import Actor, Attribution
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sen": None, "rep": None, "gen": None,
               "prof": None, "gov": None, "adm": None, "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
 FIRST_PERSON = frozenset({"i", "me", "my"})
+#: "we" inside a turn or quotation: the speaker's state or organisation as a group, never the speaker.
+FIRST_PLURAL = frozenset({"we", "us", "our"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_WORDS = frozenset("""
 president minister secretary ambassador senator spokesman spokeswoman spokesperson press director chairman
@@ -178,6 +180,13 @@ def resolve_speakers(attributions: list[Attribution], doc: Doc, *, issuer: str |
             continue  # "the U.S. and its NATO allies": several actors, none of them the speaker
         if org is not None:
             a.speaker = org
+        if person is None and org is None and (a.source_text or "").strip().lower() in FIRST_PLURAL:
+            inner = _enclosing(a, ordered)
+            if inner is not None and inner.actor is not None:  # "we" in Mr. Putin's turn: Russia, as a group
+                a.actor = inner.actor
+                a.meta["group"] = {"noun": a.source_text.strip().lower(), "sector": inner.actor.sector,
+                                   "code": inner.actor.code, "org": inner.actor.org, "name": inner.actor.name}
+            continue
         if person is None and org is None:
             group = group_source(a, doc, registry, date)
             if group is not None:
@@ -228,12 +237,8 @@ def _resolve(a: Attribution, doc: Doc, people: PeopleIndex, recent: list[Person]
         return None, None
     if low in FIRST_PERSON:
         # "I" inside a turn or a quotation is its speaker.
-        enclosing = [b for b in context if b is not a and b.kind in ("turn", "direct") and b.speaker
-                     and b.content[0] <= a.source[0] and a.source[1] <= b.content[1]]
-        if enclosing:
-            inner = min(enclosing, key=lambda b: b.content[1] - b.content[0])
-            return Person(inner.speaker, inner.role), None
-        return None, None
+        inner = _enclosing(a, context)
+        return (Person(inner.speaker, inner.role), None) if inner is not None else (None, None)
     if low in PRONOUN_GENDER:
         want = PRONOUN_GENDER[low]
         for p in reversed(recent):
@@ -364,6 +369,13 @@ def group_source(a: Attribution, doc: Doc, registry=None, date: dt.date | None =
             group.update(code=match.actor.code, org=match.actor.org, name=match.name)
             break
     return group
+
+
+def _enclosing(a: Attribution, context: list[Attribution]) -> Attribution | None:
+    """The innermost turn or direct quotation with a speaker whose content holds ``a``'s source."""
+    enclosing = [b for b in context if b is not a and b.kind in ("turn", "direct") and b.speaker and a.source
+                 and b.content[0] <= a.source[0] and a.source[1] <= b.content[1]]
+    return min(enclosing, key=lambda b: b.content[1] - b.content[0]) if enclosing else None
 
 
 def _honorific_gender(text: str) -> str | None:
