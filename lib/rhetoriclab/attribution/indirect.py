@@ -11,7 +11,11 @@ Rules (the ``rule`` field of each attribution):
 ``verb-ccomp``             ``Mr. Lavrov said Thursday that Moscow sees ...``
 ``verb-xcomp``             ``Mr. Blinken pushed Moscow to abide by the Minsk agreements``
 ``verb-postposed``         ``The troops are massing near the border, officials said.`` (content before the cue)
-``verb-parenthetical``     ``Russia, the official said, will respond.`` (the span includes the cue and source)
+``verb-parenthetical``     ``Russia, the official said, will respond.`` (the span includes the cue and source; also
+                           when the parser misses it: ``These employees, Stumpf explained earlier, were ...``)
+``verb-as-parenthetical``  ``As Mr Gref said, we have schoolchildren in the hall.``, ``as X put it``
+``verb-prep-topic``        ``She spoke about her deep ties to black churches`` (a cue verb with no clause or object of
+                           its own and a topic preposition: ``data/attribution_patterns.yaml``)
 ``verb-object``            ``The Kremlin denied the allegations.``, ``Reid mocked Romney for not releasing ...``
                            (evaluations and verbs of saying + noun phrase and its ``as``/``for``/``from`` complements;
                            not when the object is the addressee: ``warned the West``)
@@ -19,7 +23,11 @@ Rules (the ``rule`` field of each attribution):
 ``verb-object-predicate``  ``The campaign called the charges unsubstantiated.``
 ``adj-ccomp``              ``Officials are confident that ...`` (``be confident`` is a multiword cue)
 ``according-to``           ``According to the Kremlin, the talks were productive.``
-``noun-clause``            ``The ministry's claim that Kyiv was preparing an offensive``
+``noun-clause``            ``The ministry's claim that Kyiv was preparing an offensive``, ``a warning from Washington
+                           that ...``
+``noun-complement``        ``the Kremlin's demand for guarantees``, ``Moscow's refusal to negotiate`` (an owner is
+                           needed), ``Clinton's bet is that ...``
+``in-owner-words``         ``In his words, the current mortgage portfolio is valued at ...``, ``in the ministry's view``
 
 The cue is the lexicon entry of the verb's lemma or, when the lemmatizer missed (``hopes`` -> ``hop``), of
 the word's own base form. A cue with no subject takes a name or pronoun written right before it (a misparse
