@@ -170,3 +170,11 @@ def test_we_in_a_kremlin_turn_is_russia_as_a_group():  # Kremlin transcripts (la
     we = next(a for a in found if a.source_text == "We")
     assert we.speaker is None and we.actor is not None and we.actor.code == "RUS"
     assert we.meta["group"]["noun"] == "we"
+
+
+def test_headline_surname_named_in_the_body():  # PolNeAR (Politico headline and first sentence)
+    found = run("Sanders: Clinton needs to 'get away from all of this personality stuff' with Trump.\n\n"
+                "Bernie Sanders offered some pointed advice to Hillary Clinton on Friday.")
+    a = by_rule(found, "headline-colon")
+    assert a.source_text == "Sanders" and a.speaker == "Bernie Sanders"
+    assert a.content_text.startswith("Clinton needs to")
