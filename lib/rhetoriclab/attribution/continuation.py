@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from rhetoriclab.attribution.direct import QuoteFinding
@@ -87,14 +89,25 @@ def _join(doc: Doc, a: Attribution, q: Quote, how: str) -> None:
         a.rule = f"{a.rule}+{how}"
 
 
+#: A press release's heading for a quotation: ``From Chairwoman Maxine Waters:``, ``Statement by the Minister:``.
+FROM_LABEL = re.compile(r"^(?:From|Statement (?:from|by)|Quote from|Remarks by)\s+(?P<name>[A-Z][^:\n]{2,80}?):$")
+
+
 def _colon_intro(doc: Doc, q: Quote, paragraphs: list[tuple[int, int]], index: TokenIndex) -> QuoteFinding | None:
-    """``McCrummen reports:`` closing the previous paragraph introduces this one's quotation."""
+    """``McCrummen reports:`` or ``From Chairwoman Maxine Waters:`` closing the previous paragraph introduces this
+    one's quotation."""
     ps, pe = paragraphs[q.paragraph - 1]
     if not text_of(doc)[ps:pe].rstrip().endswith(":"):
         return None
     a, b = index.tokens(ps, pe)
     if a >= b:
         return None
+    from_label = FROM_LABEL.match(text_of(doc)[ps:pe].strip())
+    if from_label is not None:  # "From Chairwoman Maxine Waters:" heading a press release's quotation
+        lead = len(text_of(doc)[ps:pe]) - len(text_of(doc)[ps:pe].lstrip())
+        start, end = ps + lead + from_label.start("name"), ps + lead + from_label.end("name")
+        source = doc.char_span(start, end, alignment_mode="expand")
+        return QuoteFinding(q, "direct", q.span, (end, end + 1), source, "from-label", -end)
     sent = doc[b - 1].sent
     for t in reversed(doc[max(a, sent.start):b]):
         if is_cue_verb(t):

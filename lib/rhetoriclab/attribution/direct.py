@@ -173,6 +173,18 @@ def _name_after(doc: Doc, verb: Token, end: int) -> Span | None:
     return None
 
 
+def _earlier_speaker(participle: Token, quoted: bytearray) -> Span | None:
+    """``"...," Trump said, adding later, "..."``: a participial cue (the parser often hangs it on the quotation's
+    verb) speaks with the subject of the nearest cue verb before it in its sentence, outside quotation marks."""
+    doc = participle.doc
+    for t in reversed(doc[participle.sent.start:participle.i]):
+        if quoted[t.i] or not is_cue_verb(t) or t.tag_ == "VBG":
+            continue
+        subj = subject_of(t)
+        return phrase(subj, _outside(quoted)) if subj is not None and not quoted[subj.i] else None
+    return None
+
+
 def _cue_before(f: QuoteFinding, doc: Doc, before: list[Token], quoted: bytearray, lead: str) -> bool:
     for t in reversed(before):
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
@@ -186,6 +198,8 @@ def _cue_before(f: QuoteFinding, doc: Doc, before: list[Token], quoted: bytearra
             f.kind, f.rule, f.cue_token = "direct", "cue-before", t.i
             f.content, f.cue = f.quote.span, verb_phrase(t)
             f.source = phrase(subj, _outside(quoted)) if subj is not None and not quoted[subj.i] else None
+            if f.source is None and t.tag_ == "VBG":
+                f.source = _earlier_speaker(t, quoted)
             if f.source is None:
                 # "Said Ellis: ..." (inverted, the name after the cue) or a misparse leaving "Trump said" subjectless
                 f.source = name_after(t) if t.i == t.sent.start else name_before(t)

@@ -17,6 +17,7 @@ from rhetoriclab.attribution.cues import load_cues
 from rhetoriclab.attribution.direct import analyse_quotes
 from rhetoriclab.attribution.headline import find_headline
 from rhetoriclab.attribution.indirect import find_indirect
+from rhetoriclab.attribution.intro import find_colon_paragraphs
 from rhetoriclab.attribution.quotes import Quote, find_quotes, paragraphs
 from rhetoriclab.attribution.speakers import resolve_speakers
 from rhetoriclab.attribution.syntax import TEXT_KEY, TokenIndex
@@ -71,9 +72,19 @@ def _extract(document: Document, doc: Doc, registry) -> Extraction:
     quotes = find_quotes(text)
     findings = analyse_quotes(doc, quotes, paras, index)
     quoted, unattributed = assemble(doc, document.id, findings, paras, index)
+    labelled = [t.content for t in turns if t.kind == "turn"]
+    intros = [a for a in find_colon_paragraphs(doc, document.id, paras, index)
+              if not any(s <= a.content[0] < e for s, e in (*labelled, *(q.content for q in quoted)))]
+    weak = [a for a in (*quoted, *intros) if _is_weak_short_partial(a, doc)]
+    # Dropped before ``taken`` is built, so that the reported clause around a short partial quotation is found
+    # (``is calling the candidate "extremely physically fit"``); a one-word quoted label stays no attribution
+    # (``called them "deplorables"``).
+    quoted = [a for a in (*quoted, *intros) if a not in weak]
+    labels = [a.content for a in weak if len(a.content_text.split()) == 1]
     found = [*turns, *quoted]
     taken = [part for a in quoted for part in (a.meta.get("parts", []) if a.kind == "direct" else [a.content])]
-    found.extend(find_indirect(doc, document.id, taken=taken))
+    found.extend(a for a in find_indirect(doc, document.id, taken=taken)
+                 if not any(s < a.content[1] and a.content[0] < e for s, e in labels))
     found = drop_weak_partials(found, doc)
     _drop_sources_in_labels(found, [a.source for a in turns if a.kind == "turn" and a.source])
     found.sort(key=lambda a: (a.content[0], -a.content[1]))
@@ -102,13 +113,19 @@ def drop_weak_partials(found: list[Attribution], doc: Doc) -> list[Attribution]:
     kept = []
     for a in found:
         if a.rule.startswith("partial"):
-            if len(a.content_text.split()) < MIN_PARTIAL_WORDS and _cue_stance(a, doc) not in MESSAGE_STANCES:
+            if _is_weak_short_partial(a, doc):
                 continue
             s, e = a.content
             if any(o != a.content and o[0] <= s and e <= o[1] for o in spans):
                 continue
         kept.append(a)
     return kept
+
+
+def _is_weak_short_partial(a: Attribution, doc: Doc) -> bool:
+    """A partial quotation of fewer than :data:`MIN_PARTIAL_WORDS` words after a cue with no message of its own."""
+    return a.rule.startswith("partial") and len(a.content_text.split()) < MIN_PARTIAL_WORDS and \
+        _cue_stance(a, doc) not in MESSAGE_STANCES
 
 
 def _cue_stance(a: Attribution, doc: Doc) -> str | None:

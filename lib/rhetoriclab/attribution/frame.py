@@ -32,7 +32,9 @@ def attribution_records(document: Document, attributions: Iterable[Attribution])
     Keys: ``doc``, ``date``, ``kind``, ``content``, ``content_start``/``content_end``, ``source`` (the
     mention as written, may be null), ``source_start``/``source_end``, ``speaker`` (resolved name or
     null), ``role``, ``actor`` (``{"code", "org", "sector"}`` or null), ``cue``, ``cue_start``/``cue_end``,
-    ``parts`` (the quoted pieces of a split quotation), ``rule`` and ``flags`` (quotation-mark recovery).
+    ``parts`` (the quoted pieces of a split quotation), ``rule``, ``flags`` (quotation-mark recovery, speaker
+    typos read as a registry name) and ``group`` (a group source: ``{"noun", "sector", "code", "org", "name"}``
+    or null).
     """
     out = []
     for a in attributions:
@@ -53,6 +55,7 @@ def attribution_records(document: Document, attributions: Iterable[Attribution])
             "parts": [list(document.source_span(*p)) for p in a.meta.get("parts", [])],
             "rule": a.rule,
             "flags": list(a.meta.get("flags", [])),
+            "group": a.meta.get("group"),
         })
     return out
 

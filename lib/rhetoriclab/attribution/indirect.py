@@ -11,7 +11,11 @@ Rules (the ``rule`` field of each attribution):
 ``verb-ccomp``             ``Mr. Lavrov said Thursday that Moscow sees ...``
 ``verb-xcomp``             ``Mr. Blinken pushed Moscow to abide by the Minsk agreements``
 ``verb-postposed``         ``The troops are massing near the border, officials said.`` (content before the cue)
-``verb-parenthetical``     ``Russia, the official said, will respond.`` (the span includes the cue and source)
+``verb-parenthetical``     ``Russia, the official said, will respond.`` (the span includes the cue and source; also
+                           when the parser misses it: ``These employees, Stumpf explained earlier, were ...``)
+``verb-as-parenthetical``  ``As Mr Gref said, we have schoolchildren in the hall.``, ``as X put it``
+``verb-prep-topic``        ``She spoke about her deep ties to black churches`` (a cue verb with no clause or object of
+                           its own and a topic preposition: ``data/attribution_patterns.yaml``)
 ``verb-object``            ``The Kremlin denied the allegations.``, ``Reid mocked Romney for not releasing ...``
                            (evaluations and verbs of saying + noun phrase and its ``as``/``for``/``from`` complements;
                            not when the object is the addressee: ``warned the West``)
@@ -19,7 +23,11 @@ Rules (the ``rule`` field of each attribution):
 ``verb-object-predicate``  ``The campaign called the charges unsubstantiated.``
 ``adj-ccomp``              ``Officials are confident that ...`` (``be confident`` is a multiword cue)
 ``according-to``           ``According to the Kremlin, the talks were productive.``
-``noun-clause``            ``The ministry's claim that Kyiv was preparing an offensive``
+``noun-clause``            ``The ministry's claim that Kyiv was preparing an offensive``, ``a warning from Washington
+                           that ...``
+``noun-complement``        ``the Kremlin's demand for guarantees``, ``Moscow's refusal to negotiate`` (an owner is
+                           needed), ``Clinton's bet is that ...``
+``in-owner-words``         ``In his words, the current mortgage portfolio is valued at ...``, ``in the ministry's view``
 
 The cue is the lexicon entry of the verb's lemma or, when the lemmatizer missed (``hopes`` -> ``hop``), of
 the word's own base form. A cue with no subject takes a name or pronoun written right before it (a misparse
@@ -45,6 +53,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from rhetoriclab.attribution.cues import CueLexicon, load_cues
+from rhetoriclab.attribution.patterns import Patterns, load_patterns
 from rhetoriclab.attribution.syntax import name_before
 from rhetoriclab.records import Attribution
 from rhetoriclab.textclean import paragraph_spans
@@ -92,6 +101,7 @@ class _Run:
     doc_id: str
     text: str
     cues: CueLexicon
+    patterns: Patterns
 
 
 def find_indirect(
@@ -114,7 +124,7 @@ def find_indirect(
     if not doc.has_annotation("DEP"):
         raise ValueError(f"{doc_id}: find_indirect needs a dependency parse (use rhetoriclab.nlp.load_nlp())")
     cues = cues or load_cues()
-    run = _Run(doc_id, doc.text, cues)
+    run = _Run(doc_id, doc.text, cues, load_patterns())
     paras = paragraph_spans(run.text)
     starts = [p[0] for p in paras]
     found: list[Attribution] = []
@@ -167,6 +177,8 @@ def _sentence_attributions(sent: Span, run: _Run) -> Iterable[Attribution]:
     for tok in sent:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             att = _according_to(tok, sent, run)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            att = _in_owner_words(tok, sent, run)
         elif tok.pos_ in ("VERB", "AUX"):
             att = _verb_cue(tok, sent, run)
         elif tok.pos_ == "ADJ":
@@ -210,11 +222,15 @@ def _verb_cue(tok: Token, sent: Span, run: _Run) -> Attribution | None:
     if source is not None and _is_discourse_marker(tok, source[0], stance, run):
         return None
     rule = "verb-ccomp"
-    content_head = _child(tok, ("ccomp",))
+    content_head = _content_clause(tok)
     if content_head is None and _takes_infinitive(tok, lemma, stance):
         content_head, rule = _child(tok, ("xcomp",)), "verb-xcomp"
     if content_head is None:
-        tokens, rule = _nominal_content(tok, lemma, stance)
+        tokens, rule = set(), ""
+        if source is not None and stance in PARENTHETICAL_STANCES and source[1][-1].lower_ not in RELATIVE_PRONOUNS:
+            tokens, rule = _comma_parenthetical(tok, source[1], sent), "verb-parenthetical"
+        if not tokens:
+            tokens, rule = _nominal_content(tok, lemma, stance, run.patterns)
         if not tokens:
             return None
     elif content_head.i < tok.i and (source is None or content_head.i < source[1][0].i):
@@ -227,6 +243,14 @@ def _verb_cue(tok: Token, sent: Span, run: _Run) -> Attribution | None:
             if obj is not None and obj.i < content_head.i:
                 tokens |= {t.i for t in obj.subtree}
     return _make(run, tok.doc, tokens, _cue_span(tok, lemma), source, rule, lemma)
+
+
+def _content_clause(tok: Token) -> Token | None:
+    """The cue's clausal complement: the first ``that``-clause after it (``X had become so bad, Mr. Obama noted,
+    that ...``: the clause before is the parser's guess), else its first ``ccomp``."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    marked = [c for c in clauses if c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return marked[0] if marked and clauses[0].i < tok.i else (clauses[0] if clauses else None)
 
 
 def _is_question(tok: Token, sent: Span) -> bool:
@@ -245,11 +269,15 @@ def _takes_infinitive(tok: Token, lemma: str, stance: str | None) -> bool:
     return stance in XCOMP_STANCES or lemma in XCOMP_VERBS
 
 
-def _nominal_content(tok: Token, lemma: str, stance: str | None) -> tuple[set[int], str]:
-    """Content that is not a clause: a parenthetical cue's host clause, ``called X Y``, ``called for X``."""
+def _nominal_content(tok: Token, lemma: str, stance: str | None, patterns: Patterns) -> tuple[set[int], str]:
+    """Content that is not a clause: a parenthetical cue's host clause (``Russia, the official said, will ...``,
+    ``..., as Mr. Lavrov put it``), ``called X Y``, ``called for X``, ``spoke about X``."""
     if tok.dep_ == "parataxis" and tok.head.i != tok.i and _subject(tok) is not None:
         own = {t.i for t in tok.subtree}
         return {t.i for t in tok.head.subtree if t.i not in own}, "verb-parenthetical"
+    if tok.dep_ == "advcl" and tok.head.i != tok.i and _is_as_parenthetical(tok, lemma, stance):
+        own = {t.i for t in tok.subtree}  # "as X put it", "as the minister said": the host clause is the content
+        return {t.i for t in tok.head.subtree if t.i not in own}, "verb-as-parenthetical"
     obj = _child(tok, ("dobj",))
     pred = _child(tok, ("oprd",))
     if obj is not None and pred is not None and obj.i < pred.i:
@@ -257,10 +285,77 @@ def _nominal_content(tok: Token, lemma: str, stance: str | None) -> tuple[set[in
     pobj = _prep_object(tok, lemma)
     if pobj is not None:
         return _with_complements(tok, pobj), "verb-prep-object"
-    takes_object = (stance in OBJECT_STANCES or lemma in OBJECT_VERBS) and lemma not in ADDRESSEE_VERBS
+    takes_object = (stance in OBJECT_STANCES or lemma in OBJECT_VERBS) and lemma not in ADDRESSEE_VERBS \
+        and lemma not in patterns.no_object_verbs
     if obj is not None and takes_object and obj.i > tok.i and obj.pos_ in ("NOUN", "PROPN"):
         return _with_complements(tok, obj), "verb-object"
+    if obj is None and lemma not in ADDRESSEE_VERBS:
+        topic = _topic_object(tok, stance, patterns)
+        if topic is not None:
+            return {t.i for t in topic.subtree}, "verb-prep-topic"
     return set(), ""
+
+
+#: Stances of cues that can stand between commas inside what they report (``X, Stumpf explained, were ...``).
+PARENTHETICAL_STANCES = frozenset({"neutral", "assert", "admit", "warning"})
+#: Dependents that may follow a parenthetical cue before its closing comma: ``explained earlier in the hearing``.
+_PARENTHETICAL_TAIL = frozenset({"advmod", "prep", "pobj", "npadvmod", "prt", "det", "compound", "amod", "poss",
+                                 "case", "nummod"})
+
+
+def _comma_parenthetical(cue: Token, source: list[Token], sent: Span) -> set[int]:
+    """``These employees, Stumpf explained earlier in the hearing, were "well-paid"``: a cue and its subject set
+    off by commas inside the reported sentence, whatever the parser made of it. The content is the sentence
+    without the parenthetical; nothing when the commas or the words around them are missing."""
+    doc = cue.doc
+    left = source[0].i - 1
+    if left > sent.start and doc[left].lower_ == "as":
+        left -= 1
+    if left <= sent.start or doc[left].text != ",":
+        return set()
+    right = cue.i + 1
+    while right < sent.end and doc[right].text != "," and doc[right].dep_ in _PARENTHETICAL_TAIL and \
+            cue.i <= doc[right].head.i or right < sent.end and doc[right].head.i > cue.i and doc[right].text != "," \
+            and right - cue.i <= 6 and doc[right].dep_ in _PARENTHETICAL_TAIL:
+        right += 1
+    if right >= sent.end or doc[right].text != ",":
+        return set()
+    start = max([t.i + 1 for t in doc[sent.start:left] if t.text == ":"], default=sent.start)  # after a label
+    before = [t.i for t in doc[start:left] if not t.is_punct]
+    after = [t.i for t in doc[right + 1:sent.end] if not t.is_space]
+    if len(before) < 1 or len([i for i in after if not doc[i].is_punct]) < 3:
+        return set()
+    return set(range(start, left)) | set(range(right + 1, sent.end))
+
+
+def _is_as_parenthetical(tok: Token, lemma: str, stance: str | None) -> bool:
+    """``as X put it``, ``as the minister said``: a verb of saying under ``as`` with a subject and no content of
+    its own; not ``as improbable as it seems`` nor ``as he welcomed ...``."""
+    mark = next((m for m in tok.children if m.dep_ == "mark" and m.lower_ == "as"), None)
+    if mark is None or _child(tok, SUBJECT_DEPS) is None or _child(tok, ("ccomp", "xcomp")) is not None:
+        return False
+    if mark.i > 0 and tok.doc[mark.i - 1].pos_ in ("ADJ", "ADV"):
+        return False
+    return stance in ("neutral", "assert") or lemma == "put"
+
+
+#: Entity types that make a prepositional object a time, place or outlet rather than a topic ("on Tuesday").
+_CIRCUMSTANCE_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "ORG", "EVENT", "CARDINAL"})
+
+
+def _topic_object(tok: Token, stance: str | None, patterns: Patterns) -> Token | None:
+    """``spoke about [the risks]``, ``warned of [consequences]``, ``lashed out at [Kyiv]``: the object of the first
+    topic preposition after a cue verb that has no clause or object of its own."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep":
+            continue
+        if not patterns.topic_prep_ok(prep.lower_, stance):
+            continue
+        pobj = _child(prep, ("pobj", "pcomp"))
+        if pobj is None or (pobj.ent_type_ in _CIRCUMSTANCE_ENTS and prep.lower_ == "on"):
+            continue
+        return pobj
+    return None
 
 
 def _with_complements(verb: Token, obj: Token) -> set[int]:
@@ -318,14 +413,53 @@ def _noun_cue(tok: Token, run: _Run) -> Attribution | None:
                                                                       for m in c.children)),
         None,
     )
+    owner = _noun_owner(tok, run.patterns)
+    rule = "noun-clause"
     if clause is None:
-        return None
-    owner = _child(tok, ("poss",))
+        clause, rule = _noun_complement(tok, owner, run), "noun-complement"
+        if clause is None:
+            return None
     if owner is None and _inside_quotes(tok, run):
         return None  # "I have no doubts that ..." inside a quotation: the quotation is the attribution
     source = (owner, _source_tokens(owner)) if owner is not None else _noun_holder(tok, cues)
     cue = (tok.idx, tok.idx + len(tok.text))
-    return _make(run, tok.doc, {t.i for t in clause.subtree}, cue, source, "noun-clause", lemma)
+    return _make(run, tok.doc, {t.i for t in clause.subtree}, cue, source, rule, lemma)
+
+
+def _noun_owner(noun: Token, patterns: Patterns) -> Token | None:
+    """Whose claim, demand or warning a noun cue is: its possessive (``Moscow's claim``) or the object of
+    ``from``/``by`` after it (``a warning from Washington``)."""
+    owner = _child(noun, ("poss",))
+    if owner is not None:
+        return owner
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in patterns.noun_owner_preps:
+            pobj = _child(prep, ("pobj",))
+            if pobj is not None and pobj.pos_ in ("PROPN", "NOUN") and pobj.ent_type_ not in _CIRCUMSTANCE_ENTS - {
+                    "ORG", "GPE"}:
+                return pobj
+    return None
+
+
+def _noun_complement(noun: Token, owner: Token | None, run: _Run) -> Token | None:
+    """Content of a noun cue without a ``that``-clause: ``the Kremlin's demand [for guarantees]``, ``Moscow's
+    refusal [to negotiate]`` (an owner is needed), or the clause a copula gives it (``Clinton's bet is [that
+    ...]``)."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_ == "be" and head.i > noun.i:
+        clause = _child(head, ("ccomp",))
+        if clause is not None and clause.i > head.i:
+            return clause
+    if owner is None or run.cues.stance(noun.lemma_.lower(), "noun") == "evidence":
+        return None
+    for child in noun.rights:
+        if child.dep_ == "acl" and child.tag_ == "VB" and _child(child, ("aux",)) is not None:
+            return child  # "refusal to negotiate"
+        if child.dep_ == "prep" and child.lower_ in run.patterns.noun_content_preps and child.i != owner.head.i:
+            pobj = _child(child, ("pobj", "pcomp"))
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                return child if child.lower_ in ("about", "over", "against") else pobj
+    return None
 
 
 def _noun_holder(noun: Token, cues: CueLexicon) -> tuple[Token, list[Token]] | None:
@@ -355,14 +489,34 @@ def _according_to(tok: Token, sent: Span, run: _Run) -> Attribution | None:
     return _make(run, tok.doc, tokens, cue, (pobj, _source_tokens(pobj)), "according-to", "according to")
 
 
+def _in_owner_words(tok: Token, sent: Span, run: _Run) -> Attribution | None:
+    """``In Mr. Lavrov's words, ...``, ``in the ministry's view, ...``: the host clause, said or held by the owner."""
+    pobj = _child(tok, ("pobj",))
+    if pobj is None or pobj.lemma_.lower() not in run.patterns.in_owner_nouns and \
+            pobj.lower_ not in run.patterns.in_owner_nouns:
+        return None
+    owner = _child(pobj, ("poss",))
+    if owner is None or owner.lower_ in ("my", "our", "your"):
+        return None
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    skip = {t.i for t in tok.subtree}
+    tokens = {t.i for t in head.subtree if t.i not in skip and sent.start <= t.i < sent.end}
+    cue = (tok.idx, pobj.idx + len(pobj.text))
+    return _make(run, tok.doc, tokens, cue, (owner, _source_tokens(owner)), "in-owner-words", "according to")
+
+
 # --- content ------------------------------------------------------------------------------------------
 
 
 def _clause_tokens(head: Token, cues: CueLexicon) -> set[int]:
-    """The clause under ``head`` without conjoined cue clauses of its own ("... but warned that ...")."""
+    """The clause under ``head`` without conjoined or adverbial cue clauses of their own (``... but warned that
+    ...``, ``..., although he again refused to ...``)."""
     tokens = {t.i for t in head.subtree}
     for child in head.children:
-        if child.dep_ == "conj" and child.i > head.i and cue_lemma(child, cues) and _child(child, ("ccomp", "xcomp")):
+        if child.i > head.i and cue_lemma(child, cues) and _child(child, ("ccomp", "xcomp")) and \
+                (child.dep_ == "conj" or child.dep_ == "advcl" and _child(child, SUBJECT_DEPS) is not None):
             cut = {t.i for t in child.subtree}
             cut |= {c.i for c in head.children if c.dep_ in ("cc", "punct") and head.i < c.i < child.i}
             tokens -= cut

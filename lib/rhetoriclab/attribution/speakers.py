@@ -7,7 +7,14 @@
 - ``the President`` with no president named in the text resolves to the principal of the issuing
   office (``Document.issuer``: the Kremlin's ``President of Russia`` -> Vladimir Putin);
 - turn labels (``MS. PSAKI``, ``President of Russia Vladimir Putin``) resolve like names; ``Q`` stays None;
-- anything else (``they``, ``some analysts``, ``officials``) stays None: never guessed.
+- ``the organization`` / ``the ministry`` / ``the minister`` / ``the spokesman`` (nouns in
+  ``data/attribution_patterns.yaml``) resolves to the most recent compatible actor: an organisation entity, or a
+  person whose role has the noun, in the nearest preceding sentence that names any; None when two compete;
+- an organisation or state written with a typo (``the United Stated``, one or two letters off a registry name)
+  is the registry's actor, never a speaker copied from the typo;
+- group sources (``some foreign policy analysts``, ``European diplomats``) have no speaker; they are kept as a
+  group in ``meta["group"]`` (head noun, sector, and the state or organisation when one is named);
+- anything else (``they``, ``officials``) stays None: never guessed.
 
 Actors come from the actor registry (:mod:`rhetoriclab.actors`) through :func:`match_actor`.
 """
@@ -15,17 +22,22 @@ Actors come from the actor registry (:mod:`rhetoriclab.actors`) through :func:`m
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from rhetoriclab.attribution.patterns import load_patterns
 from rhetoriclab.records import Actor, Attribution
 
 HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "sen": None, "rep": None, "gen": None,
               "prof": None, "gov": None, "adm": None, "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
 FIRST_PERSON = frozenset({"i", "me", "my"})
-PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+#: "we" inside a turn or quotation: the speaker's state or organisation as a group, never the speaker.
+FIRST_PLURAL = frozenset({"we", "us", "our"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 TITLE_WORDS = frozenset("""
 president minister secretary ambassador senator spokesman spokeswoman spokesperson press director chairman
 chairwoman chair general chancellor leader governor official adviser advisor chief head representative envoy
@@ -164,13 +176,29 @@ def resolve_speakers(attributions: list[Attribution], doc: Doc, *, issuer: str |
                 recent.append(person)
             if pron in PRONOUN_GENDER and person.gender is None:
                 person.gender = PRONOUN_GENDER[pron]
-        elif org is not None:
-            a.speaker = org
         if person is None and _is_group(a.source_text):
             continue  # "the U.S. and its NATO allies": several actors, none of them the speaker
+        if org is not None:
+            a.speaker = org
+        if person is None and org is None and (a.source_text or "").strip().lower() in FIRST_PLURAL:
+            inner = _enclosing(a, ordered)
+            if inner is not None and inner.actor is not None:  # "we" in Mr. Putin's turn: Russia, as a group
+                a.actor = inner.actor
+                a.meta["group"] = {"noun": a.source_text.strip().lower(), "sector": inner.actor.sector,
+                                   "code": inner.actor.code, "org": inner.actor.org, "name": inner.actor.name}
+            continue
+        if person is None and org is None:
+            group = group_source(a, doc, registry, date)
+            if group is not None:
+                a.meta["group"] = group
+                if group.get("code"):
+                    a.actor = Actor(group["code"], group.get("org"), group["sector"], group.get("name"))
+                continue
         if a.speaker is not None or a.source_text:
             match = match_actor(registry, a.speaker if person is not None else (a.source_text or a.speaker), date,
                                 person=person is not None)
+            if match is None and person is None and a.speaker and a.speaker != a.source_text:
+                match = match_actor(registry, a.speaker, date)  # a description or typo resolved to a registry name
             if match is not None:
                 _apply_match(a, match, named=person is not None or _looks_like_name(a.source_text or ""))
 
@@ -209,12 +237,8 @@ def _resolve(a: Attribution, doc: Doc, people: PeopleIndex, recent: list[Person]
         return None, None
     if low in FIRST_PERSON:
         # "I" inside a turn or a quotation is its speaker.
-        enclosing = [b for b in context if b is not a and b.kind in ("turn", "direct") and b.speaker
-                     and b.content[0] <= a.source[0] and a.source[1] <= b.content[1]]
-        if enclosing:
-            inner = min(enclosing, key=lambda b: b.content[1] - b.content[0])
-            return Person(inner.speaker, inner.role), None
-        return None, None
+        inner = _enclosing(a, context)
+        return (Person(inner.speaker, inner.role), None) if inner is not None else (None, None)
     if low in PRONOUN_GENDER:
         want = PRONOUN_GENDER[low]
         for p in reversed(recent):
@@ -236,11 +260,122 @@ def _resolve(a: Attribution, doc: Doc, people: PeopleIndex, recent: list[Person]
         words = [w for w in text.split() if w.lower().rstrip(".") not in HONORIFICS]
         name = " ".join(w.capitalize() if w.isupper() else w for w in words)
         return Person(name, None, _honorific_gender(text)), None
+    described = _definite_description(a, low, doc, people, registry, date)
+    if described is not None:
+        return described
     # An organisation or country speaking: the entity must end the source phrase ("the Kremlin", not "the
     # Minsk agreements").
     span = doc.char_span(*a.source, alignment_mode="expand")
     ents = [e for e in span.ents if e.label_ in ("ORG", "GPE") and e.end_char == span.end_char] if span else []
-    return None, (ents[0].text if ents else None)
+    if not ents:
+        return None, None
+    name = ents[0].text
+    if match_actor(registry, name, date) is None:
+        near = near_registry_name(registry, name)
+        if near is not None:
+            a.meta.setdefault("flags", []).append(f"speaker read as {near!r} (written {name!r})")
+            return None, near
+    return None, name
+
+
+_DESCRIPTION = re.compile(r"^the\s+((?:[a-z]+\s+)?[a-z]+)$")
+
+
+def _definite_description(a: Attribution, low: str, doc: Doc, people: PeopleIndex, registry, date
+                          ) -> tuple[Person | None, str | None] | None:
+    """``the organization`` (or ``it``) -> the organisation, ``the minister`` -> the minister named just before;
+    None when no such description, ``(None, None)`` when two candidates compete or none is found."""
+    patterns = load_patterns()
+    m = _DESCRIPTION.match(low)
+    if low in ("it", "its"):
+        noun = head = low  # "it said", "its statement": an organisation, never a person
+        is_person, is_org = False, True
+    elif m is None:
+        return None
+    else:
+        noun = m.group(1)
+        head = noun.split()[-1]
+        is_person = noun in patterns.anaphoric_person or head in patterns.anaphoric_person
+        is_org = head in patterns.anaphoric_org
+    if not (is_person or is_org):
+        return None
+    sents = [s for s in doc.sents if s.start_char < a.source[0]][-3:]
+    for sent in reversed(sents):
+        stop = min(sent.end_char, a.source[0])
+        if is_person:
+            found = {}
+            for ent in sent.ents:
+                if ent.label_ == "PERSON" and ent.end_char <= stop:
+                    p = people.name(ent.text)
+                    if p is not None and p.role and head in p.role.lower():
+                        found[p.name] = p
+            if found:
+                return (next(iter(found.values())), None) if len(found) == 1 else (None, None)
+        else:
+            found_org: dict[str, str] = {}
+            for ent in sent.ents:
+                if ent.label_ == "ORG" and ent.end_char <= stop:
+                    match = match_actor(registry, ent.text, date)
+                    key = match.name if match is not None and getattr(match, "name", None) else ent.text
+                    found_org[key] = key
+            if found_org:
+                return (None, next(iter(found_org))) if len(found_org) == 1 else (None, None)
+    return None, None
+
+
+def near_registry_name(registry, text: str) -> str | None:
+    """The registry name ``text`` misspells by a letter or two (``the United Stated`` -> ``United States``), or
+    None; only for names of at least two words and ten letters, so short names are never "corrected"."""
+    registry = registry if registry is not None else default_registry()
+    bare = re.sub(r"^the\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    if registry is None or len(bare.split()) < 2 or len(bare) < 10:
+        return None
+    close = difflib.get_close_matches(bare.casefold(), _aliases(registry), n=1, cutoff=0.9)
+    if not close:
+        return None
+    match = registry.lookup(close[0])
+    return match.name if match is not None else None
+
+
+@lru_cache(maxsize=4)
+def _aliases(registry) -> tuple[str, ...]:
+    frame = registry.to_frame()
+    return tuple(sorted({str(x).casefold() for x in frame["alias"] if len(str(x).split()) >= 2}))
+
+
+def group_source(a: Attribution, doc: Doc, registry=None, date: dt.date | None = None) -> dict | None:
+    """A plural group source (``some foreign policy analysts``, ``European diplomats``, ``U.S. officials``) as
+    ``{"noun", "sector", "code", "org", "name"}``; the code, org and name are those of the state or organisation
+    named in it (None when none is), the sector that of the head noun."""
+    if a.source is None:
+        return None
+    span = doc.char_span(*a.source, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    noun = root.lower_
+    sector = load_patterns().group_sectors.get(noun)
+    if sector is None or root.tag_ not in ("NNS", "NNPS"):
+        return None
+    from rhetoriclab.actors.sectors import sector_for
+
+    sector = sector_for(noun) or sector
+    group = {"noun": noun, "sector": sector, "code": None, "org": None, "name": None}
+    for tok in span:
+        if tok.i == root.i or not (tok.is_title or tok.is_upper):
+            continue
+        match = match_actor(registry, tok.text, date)
+        if match is not None and match.actor.code:
+            group.update(code=match.actor.code, org=match.actor.org, name=match.name)
+            break
+    return group
+
+
+def _enclosing(a: Attribution, context: list[Attribution]) -> Attribution | None:
+    """The innermost turn or direct quotation with a speaker whose content holds ``a``'s source."""
+    enclosing = [b for b in context if b is not a and b.kind in ("turn", "direct") and b.speaker and a.source
+                 and b.content[0] <= a.source[0] and a.source[1] <= b.content[1]]
+    return min(enclosing, key=lambda b: b.content[1] - b.content[0]) if enclosing else None
 
 
 def _honorific_gender(text: str) -> str | None:
