@@ -182,11 +182,6 @@ class DictionaryCoder:
         src_code = _code(source)
         found = [r for r in roles if r.match is not None and _code(r) != src_code]
         how = "argument"
-        if not found:  # an actor we cannot place, named as the argument: its text is kept, its code left empty
-            named = [r for r, t in zip(roles, candidates, strict=True)
-                     if r.match is None and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP"))]
-            if named:
-                return named[:1], "unresolved"
         if not found and cue.event == "THREATEN" and cue.condition is not None:
             subj = subject_of(cue.condition)
             role = role_of(subj, self.registry, date) if subj is not None else None
@@ -203,6 +198,11 @@ class DictionaryCoder:
                      if not any(s <= r.start < e for s, e in excluded) and _code(r) != src_code
                      and not (cooperative and not reachable_partner(sent.doc, r.start, r.end, cue.anchor, preps))]
             found, how = after[:1], "after"
+        if not found:  # an actor we cannot place, named as the argument: its text is kept, its code left empty
+            named = [r for r, t in zip(roles, candidates, strict=True)
+                     if r.match is None and (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP"))]
+            if named:
+                return named[:1], "unresolved"
         unique: dict[tuple, Role] = {}
         for r in found:
             unique.setdefault((r.match.actor.code, r.match.actor.org), r)
