@@ -205,7 +205,7 @@ class DictionaryCoder:
                 return named[:1], "unresolved"
         unique: dict[tuple, Role] = {}
         for r in found:
-            unique.setdefault((r.match.actor.code, r.match.actor.org), r)
+            unique.setdefault(_code(r), r)
         return list(unique.values()), (how if unique else "none")
 
     def _stances(self, document: Document, sent: Span, cue: EventCue, reporter: Reporter,
@@ -255,9 +255,12 @@ class DictionaryCoder:
 
 
 def _code(role: Role | None) -> tuple | None:
+    """Who a role is, for telling source and target apart: the state or organisation and, for a person or an
+    office, its name (Trump and Clinton are both USA, yet one can accuse the other)."""
     if role is None or role.match is None:
         return None
-    return (role.match.actor.code, role.match.actor.org)
+    person = role.match.name if role.match.kind in ("person", "office") else None
+    return (role.match.actor.code, role.match.actor.org, person)
 
 
 def code_stances(document: Document, doc: Doc | None = None, attributions: list[Attribution] | None = None,
