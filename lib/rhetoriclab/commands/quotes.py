@@ -7,6 +7,7 @@ import json
 import sys
 
 from rhetoriclab.commands.load import add_input_arguments, load_inputs
+from rhetoriclab.commands.output import open_output
 from rhetoriclab.documents import Corpus, Problem
 
 
@@ -26,14 +27,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-
     corpus = load_inputs(args.paths, args.corpus)
     problems: list[Problem] = list(corpus.problems)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            n_docs, n_att = _write(corpus, out, args.jsonl, problems)
-    else:
-        n_docs, n_att = _write(corpus, sys.stdout, args.jsonl, problems)
+    with open_output(args.output, args.paths) as out:
+        n_docs, n_att = _write(corpus, out, args.jsonl, problems)
     for p in problems:
         print(f"problem: {p}", file=sys.stderr)
     print(f"{n_att} attributions in {n_docs} of {len(corpus)} documents; {len(problems)} problem(s)", file=sys.stderr)

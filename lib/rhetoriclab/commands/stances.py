@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 
 from rhetoriclab.commands.load import add_input_arguments, load_inputs
+from rhetoriclab.commands.output import open_output
 from rhetoriclab.documents import Corpus, Problem
 
 
@@ -27,8 +27,7 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load_inputs(args.paths, args.corpus)
-    with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+    with open_output(args.output, args.paths) as out:
         failed, n = _write(corpus, out, args.jsonl)
     problems: list[Problem] = [*corpus.problems, *failed]
     for p in problems:
