@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 from rhetoriclab.cache import CacheStats, ResultCache, document_key
 from rhetoriclab.documents import Corpus, Document
 from rhetoriclab.kwic import count_words
+from rhetoriclab.language import unreadable_reason
 from rhetoriclab.nlp import load_nlp, model_name
 from rhetoriclab.prefilter import FilterStats, actor_pattern, mask_paragraphs
 from rhetoriclab.records import Actor
@@ -451,8 +452,9 @@ def _skip_reason(document: Document, text: str, stats: FilterStats, max_length: 
                  unit: str = "paragraph") -> str | None:
     if not text.strip():
         return "empty text"
-    if document.language and not document.language.lower().startswith("en"):
-        return f"language not supported: {document.language}"
+    unreadable = unreadable_reason(document, text)
+    if unreadable:
+        return unreadable
     if len(text) > max_length:
         return f"text too long: {len(text)} characters > nlp.max_length {max_length}"
     if stats.paragraphs_kept == 0:

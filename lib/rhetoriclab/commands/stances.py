@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from rhetoriclab.commands.load import add_input_arguments, load_inputs
+from rhetoriclab.commands.load import add_input_arguments, load_inputs, readable_only
 from rhetoriclab.commands.output import open_output
 from rhetoriclab.documents import Corpus, Problem
 
@@ -26,7 +26,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_inputs(args.paths, args.corpus)
+    corpus = readable_only(load_inputs(args.paths, args.corpus))
     with open_output(args.output, args.paths) as out:
         failed, n = _write(corpus, out, args.jsonl)
     problems: list[Problem] = [*corpus.problems, *failed]
