@@ -38,7 +38,7 @@ from rhetoriclab.cache import CacheStats, ResultCache, document_key
 from rhetoriclab.documents import Corpus, Document
 from rhetoriclab.kwic import count_words
 from rhetoriclab.language import unreadable_reason
-from rhetoriclab.nlp import load_nlp, model_name
+from rhetoriclab.nlp import load_nlp, model_name, parse_texts
 from rhetoriclab.prefilter import FilterStats, actor_pattern, mask_paragraphs
 from rhetoriclab.records import Actor
 from rhetoriclab.textclean import CleanText
@@ -209,7 +209,7 @@ class _Output:
 def _analyse(nlp: spacy.Language, jobs: Sequence[_Job], analysers: Mapping[str, Analyser],
              batch_size: int, on_done: Callable[[_Job, _Output], object] | None = None) -> list[_Output]:
     outputs = []
-    for job, doc in zip(jobs, nlp.pipe((j.text for j in jobs), batch_size=batch_size), strict=True):
+    for job, doc in zip(jobs, parse_texts(nlp, (j.text for j in jobs), batch_size=batch_size), strict=True):
         tables, errors = {}, []
         for name, fn in analysers.items():
             try:
