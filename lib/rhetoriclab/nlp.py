@@ -140,7 +140,7 @@ def _windowed(pipe: Callable[..., Iterator[Doc]], max_length: int, texts: Iterab
 
     def pieces() -> Iterator[str]:
         for text in texts:
-            if len(text) <= long_text_chars:
+            if not isinstance(text, str) or len(text) <= long_text_chars:  # (spaCy also pipes Docs)
                 pieces_per_text.append(1)
                 yield text
                 continue

@@ -41,6 +41,7 @@ from rhetoriclab.language import unreadable_reason
 from rhetoriclab.nlp import load_nlp, model_name, parse_texts
 from rhetoriclab.prefilter import FilterStats, actor_pattern, mask_paragraphs
 from rhetoriclab.records import Actor
+from rhetoriclab.sections import document_sections
 from rhetoriclab.textclean import CleanText
 
 #: An analyser turns a document and the spaCy Doc of its (masked) cleaned text into records.
@@ -197,6 +198,8 @@ class _Job:
     text: str
     stats: FilterStats
     key: str
+    #: Sections of the document (:func:`rhetoriclab.sections.document_sections`); this job is one of them.
+    sections: int = 1
 
 
 @dataclass
@@ -247,6 +250,20 @@ class _CacheWriter:
             where = Path(e.filename).parent if e.filename else self.store.folder
             self.report(f"cache not writable: {where}: {e.strerror or e}; this run's results are returned "
                         "but not cached")
+
+
+def _join_sections(outputs: list[_Output]) -> _Output:
+    """One document's output from those of its sections, in order (``index`` numbered anew)."""
+    tables = {}
+    for name in dict.fromkeys(n for o in outputs for n in o.tables):
+        frames = [o.tables[name] for o in outputs if name in o.tables]
+        non_empty = [f for f in frames if len(f)]
+        frame = pd.concat(non_empty, ignore_index=True) if non_empty else frames[0]
+        if "index" in frame:
+            frame["index"] = range(len(frame))
+        tables[name] = frame
+    errors = list(dict.fromkeys(e for o in outputs for e in o.errors))
+    return _Output(tables, sum(o.n_tokens for o in outputs), errors)
 
 
 def _worker(args: tuple) -> list[_Output]:
@@ -335,13 +352,22 @@ def run_corpus(
             found[document.id] = {n: hit[n] for n in analysers}
             bar.update()
             continue
-        todo.append(_Job(_masked_view(document, masked), masked, stats, key))
+        sections = document_sections(_masked_view(document, masked))
+        todo += [_Job(view, view.clean.text, stats, key, len(sections)) for view in sections]
 
     writer = _CacheWriter(store, lambda reason: skipped.append(
         {"doc_id": None, "corpus": name, "stage": "cache", "reason": reason}))
 
+    parts: dict[str, list[_Output]] = {}
+
     def finished(job: _Job, out: _Output) -> None:
         """Keep a document's results, and cache them at once (an interrupted run keeps what it did)."""
+        if job.sections > 1:  # a section of a long document: wait for the others, then join them
+            done = parts.setdefault(job.document.id, [])
+            done.append(out)
+            if len(done) < job.sections:
+                return
+            out = _join_sections(parts.pop(job.document.id))
         doc_rows[job.document.id]["n_tokens"] = out.n_tokens
         for stage, reason in out.errors:
             skip(job.document, stage, reason)

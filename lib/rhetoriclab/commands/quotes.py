@@ -9,6 +9,7 @@ import sys
 from rhetoriclab.commands.load import add_input_arguments, load_inputs, readable_only
 from rhetoriclab.commands.output import open_output
 from rhetoriclab.documents import Corpus, Problem
+from rhetoriclab.sections import iter_sections
 
 
 def register(subparsers) -> None:
@@ -41,11 +42,12 @@ def run(args: argparse.Namespace) -> int:
 def _write(corpus: Corpus, out, jsonl: bool, problems: list[Problem]) -> tuple[int, int]:
     from rhetoriclab.attribution.frame import COLUMNS, iter_records, records_frame
 
-    n_docs = n_att = 0
+    done: set[str] = set()  # (a long document comes as several sections: rhetoriclab.sections)
+    n_att = 0
     if not jsonl:
         print("\t".join(COLUMNS), file=out)
-    for _, records in iter_records(corpus, problems=problems):
-        n_docs += 1
+    for document, records in iter_records(iter_sections(corpus), problems=problems):
+        done.add(document.id)
         n_att += len(records)
         if jsonl:
             for r in records:
@@ -55,4 +57,4 @@ def _write(corpus: Corpus, out, jsonl: bool, problems: list[Problem]) -> tuple[i
             table["content"] = table["content"].str.replace(r"\s+", " ", regex=True)
             out.write(table.to_csv(sep="\t", header=False, index=False))
         out.flush()
-    return n_docs, n_att
+    return len(done), n_att
