@@ -29,7 +29,7 @@ def unreadable_reason(document: Document, text: str | None = None) -> str | None
     cleaned text."""
     declared = (document.language or "en").lower()
     if not declared.startswith("en"):
-        return f"language not supported: {document.language} (the pipeline reads English)"
+        return f"language not supported: {document.language}"
     counts = script_counts((document.clean.text if text is None else text)[:SAMPLE_CHARS])
     letters = sum(counts.values())
     if not letters:
