@@ -27,6 +27,7 @@ def test_each_size_is_analysed_in_windows_and_measured(monkeypatch):
     result = run_long_bench([SEED.read_text(encoding="utf-8")], [9_000, 3_000])
     assert [r.chars for r in result.rows] == [3_000, 9_000]
     assert [r.windows for r in result.rows][0] == 1 and 5 <= result.rows[1].windows <= 18
+    assert [r.sections for r in result.rows] == [1, 1]
     assert all(r.cpu > 0 and r.wall > 0 and r.peak_mb > 50 and not r.skipped for r in result.rows)
     assert result.rows[1].attributions >= result.rows[0].attributions
     [target] = result.targets()
@@ -34,13 +35,13 @@ def test_each_size_is_analysed_in_windows_and_measured(monkeypatch):
 
 
 def test_the_target_compares_the_largest_with_the_smallest_size_and_a_skip_invalidates_it():
-    rows = [LongRow(100_000, 1, 5.0, 6.0, 400, 10, 10), LongRow(3_000_000, 200, 210.0, 230.0, 900, 300, 300)]
+    rows = [LongRow(100_000, 1, 1, 5.0, 6.0, 400, 10, 10), LongRow(3_000_000, 31, 31, 210.0, 230.0, 900, 300, 300)]
     result = LongBenchResult(rows)
     assert result.ratio == pytest.approx(7.0 / 5.0) and result.targets()[0].passed
     rows[1].skipped.append("input: text too long")
     assert not result.targets()[0].passed
     table = format_long_bench(result)
-    assert "   100,000        1" in table and "FAIL  CPU/100k chars at 3,000,000 vs 100,000" in table
+    assert "   100,000        1        1" in table and "FAIL  CPU/100k chars at 3,000,000 vs 100,000" in table
 
 
 def test_cli_long_option_adds_the_table_to_json(capsys, monkeypatch):

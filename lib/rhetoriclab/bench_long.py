@@ -32,9 +32,10 @@ TARGET_LONG_RATIO = 1.5
 
 @dataclass
 class LongRow:
-    """One size: characters, windows parsed, CPU and wall seconds, peak memory, records found."""
+    """One size: characters, sections analysed, windows parsed, CPU and wall seconds, peak memory, records."""
 
     chars: int
+    sections: int
     windows: int
     cpu: float
     wall: float
@@ -84,13 +85,15 @@ def _measure(text: str) -> LongRow:
     """Runs in a child process: the full analysis of one document made of ``text``."""
     from rhetoriclab.nlp import LONG_TEXT_CHARS, split_windows
     from rhetoriclab.pipeline import run_corpus
+    from rhetoriclab.sections import document_sections
 
     cpu0, wall0 = time.process_time(), time.perf_counter()
     result = run_corpus(Corpus([Document(id=f"long-{len(text)}", text=text)], name="long"), cache=False,
                         n_process=1, progress=False)
     cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
-    windows = len(split_windows(text)) if len(text) > LONG_TEXT_CHARS else 1
-    return LongRow(chars=len(text), windows=windows, cpu=cpu, wall=wall,
+    sections = document_sections(Document(id="count", text=text))
+    windows = sum(len(split_windows(s.clean.text)) if len(s.clean.text) > LONG_TEXT_CHARS else 1 for s in sections)
+    return LongRow(chars=len(text), sections=len(sections), windows=windows, cpu=cpu, wall=wall,
                    peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                    attributions=len(result.attributions), stances=len(result.stances),
                    skipped=[f"{s['stage']}: {s['reason']}" for s in result.skipped.to_dict("records")])
@@ -113,11 +116,11 @@ def format_long_bench(result: LongBenchResult) -> str:
     """The long-document table and its target."""
     lines = [
         "long documents (one line without punctuation; full analysis, one child process per size)",
-        f"{'chars':>10}{'windows':>9}{'CPU s':>9}{'wall s':>9}{'CPU s/100k':>12}{'peak MB':>9}"
+        f"{'chars':>10}{'sections':>9}{'windows':>9}{'CPU s':>9}{'wall s':>9}{'CPU s/100k':>12}{'peak MB':>9}"
         f"{'attrib.':>9}{'stances':>9}",
     ]
     for r in result.rows:
-        lines.append(f"{r.chars:>10,}{r.windows:>9,}{r.cpu:>9.2f}{r.wall:>9.2f}{r.cpu_per_100k:>12.2f}"
+        lines.append(f"{r.chars:>10,}{r.sections:>9,}{r.windows:>9,}{r.cpu:>9.2f}{r.wall:>9.2f}{r.cpu_per_100k:>12.2f}"
                      f"{r.peak_mb:>9.0f}{r.attributions:>9,}{r.stances:>9,}")
         lines += [f"{'':>10}skipped: {s}" for s in r.skipped]
     lines.append("")

@@ -33,6 +33,8 @@ MAX_LENGTH = 3_000_000
 LONG_TEXT_CHARS = 100_000
 #: The longest window of a long text.
 WINDOW_CHARS = 20_000
+#: Characters parsed together at most (a batch of ``nlp.pipe``), unless one text is longer by itself.
+BATCH_CHARS = 200_000
 #: Where a window may end, best first: after a blank line, after a sentence end, after any white space.
 _BREAKS = (re.compile(r"\n[^\S\n]*\n\s*"), re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+"), re.compile(r"\s+"))
 
@@ -152,12 +154,33 @@ def _windowed(pipe: Callable[..., Iterator[Doc]], max_length: int, texts: Iterab
                 yield text[start:end]
 
     parsed: list[Doc] = []
-    for doc in pipe(pieces(), **pipe_kwargs):
+    for doc in _bounded_batches(pipe, pieces(), pipe_kwargs):
         parsed.append(doc)
         if len(parsed) == pieces_per_text[0]:
             pieces_per_text.popleft()
             yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
             parsed = []
+
+
+def _bounded_batches(pipe: Callable[..., Iterator[Doc]], texts: Iterator[str], pipe_kwargs: dict) -> Iterator[Doc]:
+    """``pipe(texts)`` in batches of at most ``batch_size`` texts and, unless a batch is one text, at most
+    :data:`BATCH_CHARS` characters, so that the texts in flight (sections, windows) are bounded in memory.
+    With ``n_process > 1`` spaCy's own batching is used (one pool for the whole stream)."""
+    if pipe_kwargs.get("n_process", 1) != 1:
+        yield from pipe(texts, **pipe_kwargs)
+        return
+    size = pipe_kwargs.get("batch_size") or 64
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        n = len(text) if isinstance(text, str) else 0
+        if batch and (len(batch) >= size or chars + n > BATCH_CHARS):
+            yield from pipe(batch, **{**pipe_kwargs, "batch_size": len(batch)})
+            batch, chars = [], 0
+        batch.append(text)
+        chars += n
+    if batch:
+        yield from pipe(batch, **{**pipe_kwargs, "batch_size": len(batch)})
 
 
 class _WindowedParsing:
