@@ -9,7 +9,8 @@ documents in corpus order whether they came from the cache or not. What was not
 analysed, and why, is in ``result.skipped`` (one row per document and stage; stage
 ``"cache"`` lists cache files that could not be read and were rebuilt, and -- once -- a cache folder that
 could not be written: the run then goes on without caching). Each document's results are cached as soon
-as it is analysed, so an interrupted run keeps what it did. With a pre-filter the
+as it is analysed, so an interrupted run keeps what it did. A document longer than 100,000 characters is
+analysed in sections (:mod:`rhetoriclab.sections`), so time and memory grow linearly with its length. With a pre-filter the
 analysers see the document with the dropped paragraphs blanked in ``clean.text``.
 """
 
