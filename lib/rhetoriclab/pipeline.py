@@ -10,8 +10,8 @@ analysed, and why, is in ``result.skipped`` (one row per document and stage; sta
 ``"cache"`` lists cache files that could not be read and were rebuilt, and -- once -- a cache folder that
 could not be written: the run then goes on without caching). Each document's results are cached as soon
 as it is analysed, so an interrupted run keeps what it did. A document longer than 100,000 characters is
-analysed in sections (:mod:`rhetoriclab.sections`), so time and memory grow linearly with its length. With a pre-filter the
-analysers see the document with the dropped paragraphs blanked in ``clean.text``.
+analysed in sections (:mod:`rhetoriclab.sections`), so time and memory grow linearly with its length.
+With a pre-filter the analysers see the document with the dropped paragraphs blanked in ``clean.text``.
 """
 
 from __future__ import annotations
