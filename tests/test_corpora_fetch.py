@@ -119,6 +119,27 @@ def test_a_changed_byte_is_detected_and_reported_with_both_hashes(mirror, tmp_pa
     assert expected in str(e.value) and actual in str(e.value)
 
 
+def test_the_sha256_error_names_the_local_file_and_the_fix(mirror, tmp_path):
+    copy_into(mirror, tmp_path, "wh-briefings", [WH_FILE])
+    target = tmp_path / "wh-briefings" / WH_FILE
+    target.write_bytes(target.read_bytes()[:-10])
+    with pytest.raises(CorruptFile) as e:
+        fetch_files("wh-briefings", [WH_FILE], mirror=tmp_path)
+    assert f"local file: {target}" in str(e.value)
+    assert "To fix: replace each local file with the pinned upstream version" in str(e.value)
+
+
+def test_present_files_are_hash_checked_even_when_others_are_missing(mirror, tmp_path):
+    copy_into(mirror, tmp_path, "zelenskyy-putin", ["press_release_data/putin.csv"])
+    target = tmp_path / "zelenskyy-putin" / "press_release_data" / "putin.csv"
+    target.write_bytes(target.read_bytes()[:-1000])
+    with pytest.raises(CorpusUnavailable) as e:
+        fetch_files("zelenskyy-putin", mirror=tmp_path)
+    assert "press_release_data/zelenskyy.csv" in e.value.missing
+    assert [c[0] for c in e.value.corrupt] == ["zelenskyy-putin/press_release_data/putin.csv"]
+    assert f"local file: {target}" in str(e.value) and "failed the sha256 check" in str(e.value)
+
+
 def test_a_truncated_file_fails_the_whole_load(mirror, tmp_path):
     copy_into(mirror, tmp_path, "zelenskyy-putin", ["press_release_data/putin.csv"])
     target = tmp_path / "zelenskyy-putin" / "press_release_data" / "putin.csv"

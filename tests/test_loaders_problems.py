@@ -137,7 +137,7 @@ def test_bad_json_line_is_skipped_and_reported_with_its_line(tmp_path):
     corpus = load_path(path)
     assert [d.id for d in corpus] == ["a"]
     assert [(p.line, p.reason) for p in corpus.problems] == [
-        (2, "bad JSON: Unterminated string starting at at column 21; line skipped"),
+        (2, "bad JSON: Unterminated string starting at column 21; line skipped"),
         (3, "expected a JSON object, got list; line skipped")]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -38,12 +39,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()
+        return status
     except BrokenPipeError:  # e.g. `rhetoriclab quotes ... | head`
+        _silence_stdout()
         return 0
     except (FileNotFoundError, ValueError, RuntimeError) as e:
         print(f"rhetoriclab {args.command}: error: {e}", file=sys.stderr)
         return 1
+    except OSError as e:  # standard output cannot be written, e.g. `> /dev/full`
+        _silence_stdout()
+        where = e.filename or "standard output"
+        print(f"rhetoriclab {args.command}: error: cannot write {where}: {e.strerror or e}", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's final flush of what could not be written
+    does not end in a second error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced by an object without a file descriptor
+        pass
 
 
 if __name__ == "__main__":

@@ -7,8 +7,11 @@ Every span in the output tables is an offset into the *original* file text
 (``Document.source_span``), named ``<field>_start`` / ``<field>_end``, and tables list
 documents in corpus order whether they came from the cache or not. What was not
 analysed, and why, is in ``result.skipped`` (one row per document and stage; stage
-``"cache"`` lists corrupt cache files that were rebuilt). With a pre-filter the
-analysers see the document with the dropped paragraphs blanked in ``clean.text``.
+``"cache"`` lists cache files that could not be read and were rebuilt, and -- once -- a cache folder that
+could not be written: the run then goes on without caching). Each document's results are cached as soon
+as it is analysed, so an interrupted run keeps what it did. A document longer than 100,000 characters is
+analysed in sections (:mod:`rhetoriclab.sections`), so time and memory grow linearly with its length.
+With a pre-filter the analysers see the document with the dropped paragraphs blanked in ``clean.text``.
 """
 
 from __future__ import annotations
@@ -35,9 +38,11 @@ from spacy.tokens import Doc
 from rhetoriclab.cache import CacheStats, ResultCache, document_key
 from rhetoriclab.documents import Corpus, Document
 from rhetoriclab.kwic import count_words
-from rhetoriclab.nlp import load_nlp, model_name
+from rhetoriclab.language import unreadable_reason
+from rhetoriclab.nlp import load_nlp, model_name, parse_texts
 from rhetoriclab.prefilter import FilterStats, actor_pattern, mask_paragraphs
 from rhetoriclab.records import Actor
+from rhetoriclab.sections import document_sections
 from rhetoriclab.textclean import CleanText
 
 #: An analyser turns a document and the spaCy Doc of its (masked) cleaned text into records.
@@ -195,6 +200,8 @@ class _Job:
     text: str
     stats: FilterStats
     key: str
+    #: Sections of the document (:func:`rhetoriclab.sections.document_sections`); this job is one of them.
+    sections: int = 1
 
 
 @dataclass
@@ -205,9 +212,9 @@ class _Output:
 
 
 def _analyse(nlp: spacy.Language, jobs: Sequence[_Job], analysers: Mapping[str, Analyser],
-             batch_size: int, on_done: Callable[[], object] | None = None) -> list[_Output]:
+             batch_size: int, on_done: Callable[[_Job, _Output], object] | None = None) -> list[_Output]:
     outputs = []
-    for job, doc in zip(jobs, nlp.pipe((j.text for j in jobs), batch_size=batch_size), strict=True):
+    for job, doc in zip(jobs, parse_texts(nlp, (j.text for j in jobs), batch_size=batch_size), strict=True):
         tables, errors = {}, []
         for name, fn in analysers.items():
             try:
@@ -217,8 +224,48 @@ def _analyse(nlp: spacy.Language, jobs: Sequence[_Job], analysers: Mapping[str, 
         n_tokens = sum(1 for t in doc if not t.is_space)
         outputs.append(_Output(tables, n_tokens, errors))
         if on_done is not None:
-            on_done()
+            on_done(job, outputs[-1])
     return outputs
+
+
+class _CacheWriter:
+    """Writes results to the cache; the first write that fails is reported once (``report(reason)``) and the
+    run goes on without writing to the cache: its results are returned all the same."""
+
+    def __init__(self, store: ResultCache | None, report: Callable[[str], object]):
+        self.store, self.report = store, report
+        self.failed = store is None
+
+    def put(self, key: str, tables: Mapping[str, pd.DataFrame]) -> None:
+        self._write(lambda: self.store.put(key, tables))
+
+    def put_run(self, key: str, tables: Mapping[str, pd.DataFrame]) -> None:
+        self._write(lambda: self.store.put_run(key, tables))
+
+    def _write(self, write: Callable[[], object]) -> None:
+        if self.failed:
+            return
+        try:
+            write()
+        except OSError as e:
+            self.failed = True
+            where = Path(e.filename).parent if e.filename else self.store.folder
+            self.report(f"cache not writable: {where}: {e.strerror or e}; this run's results are returned "
+                        "but not cached")
+
+
+def _join_sections(outputs: list[_Output]) -> _Output:
+    """One document's output from those of its sections, in order (``index`` numbered anew)."""
+    tables = {}
+    for name in dict.fromkeys(n for o in outputs for n in o.tables):
+        frames = [o.tables[name] for o in outputs if name in o.tables]
+        non_empty = [f for f in frames if len(f)]
+        frame = pd.concat(non_empty, ignore_index=True) if non_empty else frames[0]
+        if "index" in frame:
+            frame["index"] = range(len(frame))
+        tables[name] = frame
+    errors = list(dict.fromkeys(e for o in outputs for e in o.errors))
+    return _Output(tables, sum(o.n_tokens for o in outputs), errors)
 
 
 def _worker(args: tuple) -> list[_Output]:
@@ -307,7 +354,29 @@ def run_corpus(
             found[document.id] = {n: hit[n] for n in analysers}
             bar.update()
             continue
-        todo.append(_Job(_masked_view(document, masked), masked, stats, key))
+        sections = document_sections(_masked_view(document, masked))
+        todo += [_Job(view, view.clean.text, stats, key, len(sections)) for view in sections]
+
+    writer = _CacheWriter(store, lambda reason: skipped.append(
+        {"doc_id": None, "corpus": name, "stage": "cache", "reason": reason}))
+
+    parts: dict[str, list[_Output]] = {}
+
+    def finished(job: _Job, out: _Output) -> None:
+        """Keep a document's results, and cache them at once (an interrupted run keeps what it did)."""
+        if job.sections > 1:  # a section of a long document: wait for the others, then join them
+            done = parts.setdefault(job.document.id, [])
+            done.append(out)
+            if len(done) < job.sections:
+                return
+            out = _join_sections(parts.pop(job.document.id))
+        doc_rows[job.document.id]["n_tokens"] = out.n_tokens
+        for stage, reason in out.errors:
+            skip(job.document, stage, reason)
+        found[job.document.id] = out.tables
+        if not out.errors:
+            writer.put(job.key, {**out.tables, "_meta": pd.DataFrame({"n_tokens": [out.n_tokens]})})
+        bar.update()
 
     n_process = max(1, n_process or os.cpu_count() or 1)
     chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
@@ -315,31 +384,21 @@ def run_corpus(
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(n_process, len(chunks)), mp_context=ctx) as pool:
             futures = [pool.submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
-            results = []
             for fut, chunk in zip(futures, chunks, strict=True):
-                results.append(fut.result())
-                bar.update(len(chunk))
+                for job, out in zip(chunk, fut.result(), strict=True):
+                    finished(job, out)
     else:  # one stream through nlp.pipe: full batches, no per-chunk start-up
-        outputs = _analyse(nlp, todo, analysers, batch_size, on_done=bar.update)
-        results = [outputs[i:i + chunk_size] for i in range(0, len(outputs), chunk_size)]
+        _analyse(nlp, todo, analysers, batch_size, on_done=finished)
     bar.close()
 
-    for chunk, outputs in zip(chunks, results, strict=True):
-        for job, out in zip(chunk, outputs, strict=True):
-            doc_rows[job.document.id]["n_tokens"] = out.n_tokens
-            for stage, reason in out.errors:
-                skip(job.document, stage, reason)
-            found[job.document.id] = out.tables
-            if store is not None and not out.errors:
-                meta = pd.DataFrame({"n_tokens": [out.n_tokens]})
-                store.put(job.key, {**out.tables, "_meta": meta})
     documents = pd.DataFrame(list(doc_rows.values()), columns=DOCUMENT_COLUMNS)
     documents["date"] = pd.to_datetime(documents["date"])
     out_tables = {n: _concat([found[d][n] for d in doc_rows if n in found.get(d, {})]) for n in analysers}
     skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
     if store is not None and run_key is not None and not skipped_frame["stage"].isin(list(analysers)).any():
         later = skipped_frame[~skipped_frame["stage"].isin(["load", "cache"])]
-        store.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
+        writer.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
+        skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)  # with a cache write error, if any
     return RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
 
 
@@ -421,8 +480,9 @@ def _skip_reason(document: Document, text: str, stats: FilterStats, max_length: 
                  unit: str = "paragraph") -> str | None:
     if not text.strip():
         return "empty text"
-    if document.language and not document.language.lower().startswith("en"):
-        return f"language not supported: {document.language}"
+    unreadable = unreadable_reason(document, text)
+    if unreadable:
+        return unreadable
     if len(text) > max_length:
         return f"text too long: {len(text)} characters > nlp.max_length {max_length}"
     if stats.paragraphs_kept == 0:

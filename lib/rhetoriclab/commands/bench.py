@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from rhetoriclab.bench_long import DEFAULT_LONG_SIZES
 from rhetoriclab.commands.load import add_input_arguments
 
 #: What ``rhetoriclab bench`` measures when given no PATH and no --corpus.
@@ -32,6 +33,10 @@ def register(subparsers) -> None:
                    help="keep only paragraphs naming these actors, comma-separated codes (e.g. RUS,UKR,USA)")
     p.add_argument("--repeat", type=_positive, default=5, metavar="N",
                    help="run the bare parse and the full analysis N times each and keep the fastest (default 5)")
+    p.add_argument("--long", nargs="?", const=",".join(map(str, DEFAULT_LONG_SIZES)), type=_sizes, metavar="CHARS",
+                   help="also time one long document of each size in CHARS (comma-separated; default "
+                        f"{','.join(map(str, DEFAULT_LONG_SIZES))}): CPU per 100k characters and peak memory, "
+                        "with PASS/FAIL for linear growth")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.set_defaults(func=run)
 
@@ -46,8 +51,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _sizes(value: str) -> list[int]:
+    sizes = [_positive(v.strip().replace("_", "")) for v in value.split(",") if v.strip()]
+    if not sizes:
+        raise argparse.ArgumentTypeError(f"expected comma-separated numbers of characters, got {value!r}")
+    return sizes
+
+
 def run(args: argparse.Namespace) -> int:
     from rhetoriclab.bench import format_bench, parse_codes, run_bench
+    from rhetoriclab.bench_long import format_long_bench, run_long_bench
     from rhetoriclab.commands.load import load_inputs
 
     paths, corpora, limit = args.paths, args.corpus, args.limit
@@ -61,9 +74,14 @@ def run(args: argparse.Namespace) -> int:
     if limit is not None:
         corpus = corpus[:limit]
     result = run_bench(corpus, n_process=args.n_process, prefilter=parse_codes(args.prefilter), repeat=args.repeat)
+    long = run_long_bench([d.clean.text for d in corpus], args.long) if args.long else None
     if args.json:
-        print(json.dumps({"inputs": [*paths, *corpora], "limit": limit, **result.to_dict()}))
+        print(json.dumps({"inputs": [*paths, *corpora], "limit": limit, **result.to_dict(),
+                          **({"long": long.to_dict()} if long else {})}))
     else:
         print(f"rhetoriclab bench: {', '.join([*paths, *corpora])}" + (f" (first {limit})" if limit else ""))
         print(format_bench(result))
+        if long:
+            print()
+            print(format_long_bench(long))
     return 0

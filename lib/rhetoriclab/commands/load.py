@@ -6,9 +6,9 @@ import argparse
 import json
 import sys
 
-from rhetoriclab.documents import Corpus
+from rhetoriclab.documents import Corpus, Problem
 from rhetoriclab.loaders import format_summary, load_paths
-from rhetoriclab.loaders.ids import drop_duplicate_ids
+from rhetoriclab.loaders.ids import drop_duplicate_ids, origin_location
 
 
 def register(subparsers) -> None:
@@ -49,6 +49,22 @@ def load_inputs(paths: list[str], corpora: list[str]) -> Corpus:
         corpus = corpus + _load_corpus(name)
     docs, dupes = drop_duplicate_ids(corpus.documents)
     return Corpus(docs, [*corpus.problems, *dupes], corpus.name)
+
+
+def readable_only(corpus: Corpus) -> Corpus:
+    """``corpus`` without the documents the English pipeline cannot read; each is reported as skipped with
+    its reason (:func:`rhetoriclab.language.unreadable_reason`)."""
+    from rhetoriclab.language import unreadable_reason
+
+    kept, problems = [], list(corpus.problems)
+    for doc in corpus:
+        reason = unreadable_reason(doc)
+        if reason:
+            file, line = origin_location(doc)
+            problems.append(Problem(file, line, f"{reason}; document {doc.id!r} skipped"))
+        else:
+            kept.append(doc)
+    return Corpus(kept, problems, corpus.name)
 
 
 def run(args: argparse.Namespace) -> int:

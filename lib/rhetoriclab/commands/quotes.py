@@ -6,8 +6,10 @@ import argparse
 import json
 import sys
 
-from rhetoriclab.commands.load import add_input_arguments, load_inputs
+from rhetoriclab.commands.load import add_input_arguments, load_inputs, readable_only
+from rhetoriclab.commands.output import open_output
 from rhetoriclab.documents import Corpus, Problem
+from rhetoriclab.sections import iter_sections
 
 
 def register(subparsers) -> None:
@@ -26,14 +28,10 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-
-    corpus = load_inputs(args.paths, args.corpus)
+    corpus = readable_only(load_inputs(args.paths, args.corpus))
     problems: list[Problem] = list(corpus.problems)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as out:
-            n_docs, n_att = _write(corpus, out, args.jsonl, problems)
-    else:
-        n_docs, n_att = _write(corpus, sys.stdout, args.jsonl, problems)
+    with open_output(args.output, args.paths) as out:
+        n_docs, n_att = _write(corpus, out, args.jsonl, problems)
     for p in problems:
         print(f"problem: {p}", file=sys.stderr)
     print(f"{n_att} attributions in {n_docs} of {len(corpus)} documents; {len(problems)} problem(s)", file=sys.stderr)
@@ -44,11 +42,12 @@ def run(args: argparse.Namespace) -> int:
 def _write(corpus: Corpus, out, jsonl: bool, problems: list[Problem]) -> tuple[int, int]:
     from rhetoriclab.attribution.frame import COLUMNS, iter_records, records_frame
 
-    n_docs = n_att = 0
+    done: set[str] = set()  # (a long document comes as several sections: rhetoriclab.sections)
+    n_att = 0
     if not jsonl:
         print("\t".join(COLUMNS), file=out)
-    for _, records in iter_records(corpus, problems=problems):
-        n_docs += 1
+    for document, records in iter_records(iter_sections(corpus), problems=problems):
+        done.add(document.id)
         n_att += len(records)
         if jsonl:
             for r in records:
@@ -58,4 +57,4 @@ def _write(corpus: Corpus, out, jsonl: bool, problems: list[Problem]) -> tuple[i
             table["content"] = table["content"].str.replace(r"\s+", " ", regex=True)
             out.write(table.to_csv(sep="\t", header=False, index=False))
         out.flush()
-    return n_docs, n_att
+    return len(done), n_att

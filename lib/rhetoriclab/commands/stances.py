@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 
-from rhetoriclab.commands.load import add_input_arguments, load_inputs
+from rhetoriclab.commands.load import add_input_arguments, load_inputs, readable_only
+from rhetoriclab.commands.output import open_output
 from rhetoriclab.documents import Corpus, Problem
+from rhetoriclab.sections import iter_sections
 
 
 def register(subparsers) -> None:
@@ -26,14 +27,14 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    corpus = load_inputs(args.paths, args.corpus)
-    with contextlib.ExitStack() as stack:
-        out = stack.enter_context(open(args.output, "w", encoding="utf-8")) if args.output else sys.stdout
+    corpus = readable_only(load_inputs(args.paths, args.corpus))
+    with open_output(args.output, args.paths) as out:
         failed, n = _write(corpus, out, args.jsonl)
     problems: list[Problem] = [*corpus.problems, *failed]
     for p in problems:
         print(f"problem: {p}", file=sys.stderr)
-    print(f"{n} stances in {len(corpus) - len(failed)} of {len(corpus)} documents; {len(problems)} problem(s)",
+    n_failed = len({p.file for p in failed})
+    print(f"{n} stances in {len(corpus) - n_failed} of {len(corpus)} documents; {len(problems)} problem(s)",
           file=sys.stderr)
     return 1 if failed or not len(corpus) else 0
 
@@ -45,12 +46,14 @@ def _write(corpus: Corpus, out, jsonl: bool) -> tuple[list[Problem], int]:
 
     def report(document, error: Exception) -> None:
         reason = f"stance coding failed: {type(error).__name__}: {error}"
-        failed.append(Problem(document.origin or document.id, None, reason))
+        problem = Problem(document.origin or document.id, None, reason)
+        if problem not in failed:  # (once per document, though each section of a long one may fail)
+            failed.append(problem)
 
     n = 0
     if not jsonl:
         print("\t".join(COLUMNS), file=out)
-    for _, records in iter_stance_records(corpus, on_error=report, batch_size=32):
+    for _, records in iter_stance_records(iter_sections(corpus), on_error=report, batch_size=32):
         n += len(records)
         if jsonl:
             for r in records:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import quote
 
@@ -34,31 +34,44 @@ _POOCH_GOT = re.compile(r"but got ([0-9a-f]{64})")
 
 
 class CorpusUnavailable(FileNotFoundError):
-    """Files of a corpus could not be found or downloaded; says which and how to get them."""
+    """Files of a corpus could not be found or downloaded; says which and how to get them (and names any
+    present file of the same request that failed its hash check, so both are fixed in one go)."""
 
-    def __init__(self, folder: str, missing: Iterable[str], why: str):
+    def __init__(self, folder: str, missing: Iterable[str], why: str,
+                 corrupt: Iterable[tuple[str, str, str]] = (), local: Mapping[str, Path] | None = None):
         self.folder = folder
         self.missing = list(missing)
+        self.corrupt = list(corrupt)
         shown = "\n".join(f"  - {folder}/{m}" for m in self.missing[:10])
         more = f"\n  ... and {len(self.missing) - 10} more" if len(self.missing) > 10 else ""
+        also = f"\nAlso: {_corrupt_report(self.corrupt, local)}" if self.corrupt else ""
         super().__init__(
             f"{len(self.missing)} file(s) of corpus folder {folder!r} unavailable: {why}\n{shown}{more}\n"
             f"To get them, either set {ENV_MIRROR} (or pass mirror=) to a folder laid out as "
             f"<mirror>/{folder}/<upstream path> or to a mirror URL, or allow network access so they can be "
-            f"downloaded from {UPSTREAMS[folder].base_url}"
+            f"downloaded from {UPSTREAMS[folder].base_url}{also}"
         )
 
 
 class CorruptFile(ValueError):
     """Files whose sha256 differs from the registry (corrupt, partial or changed)."""
 
-    def __init__(self, corrupt: Iterable[tuple[str, str, str]]):
+    def __init__(self, corrupt: Iterable[tuple[str, str, str]], local: Mapping[str, Path] | None = None):
         self.corrupt = list(corrupt)  # (file, expected 'sha256:..', actual 'sha256:..')
-        lines = "\n".join(f"  - {f}: expected {exp}, actual {act}" for f, exp, act in self.corrupt)
-        super().__init__(
-            f"{len(self.corrupt)} file(s) failed the sha256 check (corrupt, partial or not the pinned "
-            f"upstream version); they were not analysed:\n{lines}"
-        )
+        self.local = dict(local or {})  # file -> the local copy that failed
+        super().__init__(_corrupt_report(self.corrupt, self.local))
+
+
+def _corrupt_report(corrupt: list[tuple[str, str, str]], local: Mapping[str, Path] | None) -> str:
+    local = local or {}
+    lines = "\n".join(f"  - {f}: expected {exp}, actual {act}" + (f"\n    local file: {local[f]}" if f in local else "")
+                      for f, exp, act in corrupt)
+    return (
+        f"{len(corrupt)} file(s) failed the sha256 check (corrupt, partial or not the pinned "
+        f"upstream version); they were not analysed:\n{lines}\n"
+        "To fix: replace each local file with the pinned upstream version (copy it again into the mirror "
+        "folder), or delete it and run again so that it is downloaded afresh"
+    )
 
 
 def sha256_of(path: Path) -> str:
@@ -113,15 +126,18 @@ def _from_folder(folder: str, wanted: list[str], registry: dict[str, str], mirro
         raise CorpusUnavailable(folder, wanted, f"the mirror folder {root} does not exist")
     local = {p: root / p for p in wanted}
     missing = [p for p, path in local.items() if not path.is_file()]
-    if missing:
-        raise CorpusUnavailable(folder, missing, f"not in the mirror folder {root}")
     corrupt = []
-    for p, path in local.items():
+    for p, path in local.items():  # every present file, even when others are missing: all is said at once
+        if p in missing:
+            continue
         actual = sha256_of(path)
         if actual != registry[p]:
             corrupt.append((f"{folder}/{p}", registry[p], actual))
+    shown_local = {f"{folder}/{p}": path for p, path in local.items()}
+    if missing:
+        raise CorpusUnavailable(folder, missing, f"not in the mirror folder {root}", corrupt, shown_local)
     if corrupt:
-        raise CorruptFile(corrupt)
+        raise CorruptFile(corrupt, shown_local)
     return local
 
 
@@ -158,9 +174,10 @@ def _download(folder: str, wanted: list[str], registry: dict[str, str], base: st
         except ValueError as e:  # pooch deleted a download whose hash did not match; its message has the hash
             got = _POOCH_GOT.search(str(e))
             corrupt.append((f"{folder}/{p}", registry[p], f"sha256:{got[1]}" if got else f"unknown ({e})"))
-    if corrupt:
-        raise CorruptFile(corrupt)
+    shown_local = {f"{folder}/{p}": cache / p for p in wanted if (cache / p).is_file()}
     if missing:
         why = offline_reason or f"download from {base} failed (HTTP {', '.join(sorted(statuses))})"
-        raise CorpusUnavailable(folder, missing, why)
+        raise CorpusUnavailable(folder, missing, why, corrupt, shown_local)
+    if corrupt:
+        raise CorruptFile(corrupt, shown_local)
     return local

@@ -40,6 +40,12 @@ def read_csv_rows(text: str, display: str) -> tuple[list[str], list[Row], list[P
                 problems.append(Problem(display, line, f"row has {len(fields)} fields but the header has "
                                                        f"{len(header)}; row skipped"))
                 continue
+            damaged = [name or f"#{i + 1}" for i, (name, value) in enumerate(zip(header, fields, strict=True))
+                       if "\0" in value]
+            if damaged:
+                problems.append(Problem(display, line, f"NUL character (byte 0) in column(s) {damaged}: the row is "
+                                                       "damaged or binary; row skipped"))
+                continue
             rows.append((line, dict(zip(header, fields, strict=True))))
     except csv.Error as e:
         problems.append(Problem(display, reader.line_num, f"not valid CSV: {e}; rest of file skipped"))

@@ -45,13 +45,14 @@ def load_jsonl(path: str | Path, *, display: str | None = None) -> Corpus:
     problems: list[Problem] = []
     records: list[Record] = []
     columns: list[str] = []
-    for n, line in enumerate(text.split("\n"), start=1):
+    for n, line in enumerate(text.removeprefix("\ufeff").split("\n"), start=1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            problems.append(Problem(display, n, f"bad JSON: {e.msg} at column {e.colno}; line skipped"))
+            problems.append(Problem(display, n, f"bad JSON: {e.msg.removesuffix(' at')} at column {e.colno}; "
+                                                "line skipped"))
             continue
         if not isinstance(obj, dict):
             problems.append(Problem(display, n, f"expected a JSON object, got {type(obj).__name__}; line skipped"))
