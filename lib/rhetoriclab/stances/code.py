@@ -131,9 +131,10 @@ class DictionaryCoder:
             if agent == "first-person":
                 return Actors(reporter.role, "first-person") if reporter.role else Actors(None, "none")
             return Actors(agent, "noun-agent") if agent is not None else Actors(None, "none")
-        if not is_agentive(subj) and subj.pos_ == "NOUN":
-            # a noun that names people rather than an act ("Doctors from two American aid groups", "Members of
-            # the Association of African Jurists"): the actor named inside the phrase places them
+        if not is_agentive(subj) and subj.pos_ == "NOUN" and subj.tag_ == "NNS":
+            # a plural noun that names people rather than an act ("Doctors from two American aid groups",
+            # "Members of the Association of African Jurists"): the actor named inside the phrase places them
+            # ("any action in Ukraine" is no group of people, and stays unplaced)
             inner = subtree_role(subj, self.registry, date)
             role = role_of(subj, self.registry, date)
             if inner is not None:
