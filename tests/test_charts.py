@@ -60,12 +60,12 @@ def test_timeline_with_bands_key_dates_and_an_event(stances, tmp_path):
                           ylabel="mean PLOVER score (-10 to +10)",
                           source="test data", events=seed)
     ax = fig.axes[0]
-    assert ax.get_xlabel() == "date" and ax.get_ylabel() == "mean Goldstein score (-10 to +10)"
+    assert ax.get_xlabel() == "date" and ax.get_ylabel() == "mean PLOVER score (-10 to +10)"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["RUS", "UKR", "USA"]
     labels = {t.get_text() for t in ax.texts}
     assert {"1 OSCE Stockholm", "5 Invasion", "seed article"} <= labels  # key dates in range, numbered as in text
     assert charts.key_dates()["number"].tolist()[:2] == [1, 2]
-    _check(fig, "Mean Goldstein score by month", tmp_path, "timeline")
+    _check(fig, "Mean PLOVER score by month", tmp_path, "timeline")
 
 
 def test_stacked_areas_one_panel_per_actor(stances, tmp_path):
@@ -88,7 +88,7 @@ def test_dyad_heatmap_counts_and_diverging_tone(stances, tmp_path):
     assert "4" in [t.get_text() for t in ax.texts]
     _check(fig, "Who addressed whom", tmp_path, "heatmap")
     tone = charts.dyad_heatmap(dyads, value="mean_plover_score", title="Tone", source="test data",
-                               label="mean Goldstein score", fmt="{:.1f}", diverging=True)
+                               label="mean PLOVER score", fmt="{:.1f}", diverging=True)
     _check(tone, "Tone", tmp_path, "tone")
     with pytest.raises(ValueError, match="no source -> target pairs"):
         charts.dyad_heatmap(dyads.iloc[:0], value="n", title="x", source="test data", label="stances")
@@ -173,8 +173,8 @@ def test_fightin_words_labels_never_overlap(tmp_path):
 
 def test_heatmap_marks_empty_cells_counts_and_names(stances):
     dyads = by_dyad(stances, ci=False)
-    fig = charts.dyad_heatmap(dyads, value="mean_goldstein", n="n", title="Tone", source="test data",
-                              label="mean Goldstein", fmt="{:+.1f}", diverging=True)
+    fig = charts.dyad_heatmap(dyads, value="mean_plover_score", n="n", title="Tone", source="test data",
+                              label="mean PLOVER score", fmt="{:+.1f}", diverging=True)
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.texts]
     assert "-4.5\nn=4" in texts or any(t.endswith("n=4") for t in texts)  # USA -> RUS: 4 stances

@@ -114,15 +114,15 @@ def test_stance_sentences_are_listed_without_labels():
 def test_stance_codes(capsys):
     right = {i: accept[0] for i, (_, accept) in enumerate(t._STANCE_GOLD, start=1)}
     assert t.check_stance_codes(right)
-    # the PLOVER 2021 names of the same types are accepted too
-    assert t.check_stance_codes(right | {3: "REQUEST", 6: "ACCUSE"})
+    # the older (2018 draft) names of the same types are accepted too
+    assert t.check_stance_codes(right | {3: "DEMAND", 6: "DISAPPROVE"})
     assert not t.check_stance_codes(None) and not t.check_stance_codes({i: "" for i in right})
-    wrong = right | {2: "DEMAND", 5: "DISAPPROVE", 7: "HUG"}
+    wrong = right | {2: "REQUEST", 5: "ACCUSE", 7: "HUG"}
     del wrong[8]
     assert not t.check_stance_codes(wrong)
     out = capsys.readouterr().out
-    assert "sentence 2: not DEMAND; right quad class" in out
-    assert "sentence 5: not DISAPPROVE; look again: this is material conflict" in out
+    assert "sentence 2: not REQUEST; right quad class" in out
+    assert "sentence 5: not ACCUSE; look again: this is material conflict" in out
     assert "'HUG' is not a PLOVER event type" in out and "sentence 8: no answer yet" in out
     assert "SANCTION" not in out and "THREATEN" not in out
 
@@ -130,7 +130,7 @@ def test_stance_codes(capsys):
 STANCES = pd.DataFrame({
     "source_code": ["USA", "USA", "USA", "RUS", "RUS"],
     "target_code": ["RUS", "RUS", "UKR", "IGO", "IGO"],
-    "goldstein": [-4.4, -5.0, 3.5, -4.0, math.nan],
+    "plover_score": [-4.4, -5.0, 3.5, -4.0, math.nan],
 })
 
 
@@ -140,7 +140,7 @@ def test_dyad_tone(capsys):
     out = capsys.readouterr().out
     assert out.count("is not the mean") == 2 and "-4.7" not in out
     assert not t.check_dyad_tone(STANCES, {("UKR", "RUS"): 1.0, ("USA", "RUS"): -4.7})
-    assert "no stance with a Goldstein score" in capsys.readouterr().out
+    assert "no stance with a PLOVER score" in capsys.readouterr().out
     assert not t.check_dyad_tone(STANCES, {("USA", "RUS"): -4.7})
     assert not t.check_dyad_tone(STANCES, {("USA", "RUS"): None, ("RUS", "IGO"): None})
     assert "no answer yet" in capsys.readouterr().out
@@ -151,7 +151,7 @@ def test_more_conflictual_is_decided_by_the_frame(capsys):
     assert t.check_more_conflictual(("USA", "RUS"), STANCES, dyads)  # -4.7 < -4.0
     assert "USA -> RUS: 2, RUS -> IGO: 1" in capsys.readouterr().out
     assert not t.check_more_conflictual(("RUS", "IGO"), STANCES, dyads)
-    flipped = STANCES.assign(goldstein=[-1.0, -1.0, 3.5, -4.0, math.nan])
+    flipped = STANCES.assign(plover_score=[-1.0, -1.0, 3.5, -4.0, math.nan])
     assert t.check_more_conflictual(("RUS", "IGO"), flipped, dyads)
     assert not t.check_more_conflictual(None, STANCES, dyads)
     assert not t.check_more_conflictual(("UKR", "RUS"), STANCES, dyads)

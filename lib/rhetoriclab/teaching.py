@@ -415,11 +415,15 @@ _PLOVER_2021_QUADS = {t: q for q, types in _field(_EX03, "plover_2021_quads", _E
 
 
 def event_quads() -> dict[str, str]:
-    """Quad class of every event type the stance coder knows, plus the PLOVER 2021 names (read at call time)."""
+    """Quad class of every event type the stance coder knows, plus the PLOVER 2021 names and the older names of
+    the 2018 draft (DEMAND, DISAPPROVE, INVESTIGATE, FIGHT), read at call time."""
     from rhetoriclab.stances.lexicon import load_event_lexicon
+    from rhetoriclab.stances.scheme import OLDER_TYPES
 
     coder = {name: t.quad for name, t in load_event_lexicon().types.items()}
-    return {**_PLOVER_2021_QUADS, **coder}
+    known = {**_PLOVER_2021_QUADS, **coder}
+    older = {old: known[new] for old, (new, _) in OLDER_TYPES.items() if new in known}
+    return {**older, **known}
 
 
 def _gold_code(accept: tuple[str, ...]) -> str:

@@ -15,11 +15,12 @@ from rhetoriclab.sections import iter_sections
 def register(subparsers) -> None:
     p = subparsers.add_parser(
         "stances",
-        help="code who signals what to whom (PLOVER event type, mode, Goldstein score, tone) in documents",
-        description="Code each attribution and each sentence that reports what an actor did as source actor -> "
-                    "PLOVER event -> target actor, with mode, negation, conditionality, hedging, boosting, "
-                    "TextBlob tone and the Goldstein score. A sentence's main stance comes first. Given a JSON "
-                    "Lines file of {\"id\", \"text\"} records, doc is the record's id.",
+        help="code who acts toward whom (PLOVER 2021 event type, mode, score), who reports it, in documents",
+        description="Code each sentence that performs or reports an act between actors as source (who acts) -> "
+                    "PLOVER 2021 event -> target, with reported_by (the quotation's speaker or the issuer), voice "
+                    "(own/reported), negated, hypothetical, conditional, intent, confidence, the manual's "
+                    "plover_score, hedging, boosting and TextBlob tone. A sentence's main stance comes first. Given "
+                    "a JSON Lines file of {\"id\", \"text\"} records, doc is the record's id.",
         epilog="A document that fails is reported on stderr and skipped; the run continues (exit status 1 then).",
     )
     add_input_arguments(p, "code", output="stance")

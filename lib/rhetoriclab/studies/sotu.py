@@ -139,7 +139,7 @@ def rus_stances(stances: pd.DataFrame, addresses: pd.DataFrame,
 
 
 def president_summary(table: pd.DataFrame, *, min_stances: int, seed: int = 0) -> pd.DataFrame:
-    """Stance count, quad-class shares and mean Goldstein/polarity (bootstrap 95% CI) per president.
+    """Stance count, quad-class shares and mean PLOVER score/polarity (bootstrap 95% CI) per president.
 
     Presidents in chronological order of ``first_stance_date`` (their first address with such a stance). Only
     presidents with at least ``min_stances`` rows are shown; the others are listed in ``out.attrs["dropped"]``

@@ -82,7 +82,7 @@ def state_stances(result: RunResult, targets: tuple[str, ...] = TARGETS,
 
 
 def yearly_stances(stances: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
-    """Per year and target: stances, states, share in each quad class, mean Goldstein with a bootstrap 95 % CI."""
+    """Per year and target: stances, states, share in each quad class, mean PLOVER score with a bootstrap 95 % CI."""
     rows = []
     for i, ((year, target), part) in enumerate(stances.groupby(["year", "target_code"], sort=True)):
         lo, hi = bootstrap_ci(part["plover_score"].astype(float), seed=seed + i)
@@ -96,7 +96,7 @@ def yearly_stances(stances: pd.DataFrame, seed: int = 0) -> pd.DataFrame:
 
 
 def state_period_table(stances: pd.DataFrame, target: str = "RUS", min_stances: int = 3) -> pd.DataFrame:
-    """Mean Goldstein score of each state's stances toward ``target`` per period, for the (state, period) cells
+    """Mean PLOVER score of each state's stances toward ``target`` per period, for the (state, period) cells
     with at least ``min_stances`` stances (fewer: no row, so a chart leaves the cell blank). Long: state,
     period, n, mean_plover_score."""
     s = stances[stances["target_code"] == target]
