@@ -72,7 +72,7 @@ def test_weekly_focus_per_10k_words_with_gaps_for_silent_weeks(results):
     from rhetoriclab.studies.crisis import words_per_week
 
     stances, words = crisis_stances(results), words_per_week(results)
-    w = weekly_focus(stances, words, events=("THREATEN", "REJECT"), until=pd.Timestamp("2022-03-06"))
+    w = weekly_focus(stances, words, events=("THREATEN", "REJECT"), until=pd.Timestamp("2022-03-06"), min_words=1)
     moscow_threats = w[(w["capital"] == "Moscow") & (w["event"] == "THREATEN")]
     # the weeks of Mon 7 Feb (k1, 100 words), 14 and 21 Feb (Moscow published nothing: a gap) and 28 Feb (k2)
     assert moscow_threats["period"].dt.strftime("%m-%d").tolist() == ["02-07", "02-14", "02-21", "02-28"]
@@ -82,7 +82,9 @@ def test_weekly_focus_per_10k_words_with_gaps_for_silent_weeks(results):
     washington = w[(w["capital"] == "Washington") & (w["event"] == "THREATEN")].set_index("period")
     assert washington.loc["2022-02-14", "per_10k_words"] == 200.0  # 1 counted threat in 50 words
     # by default, only weeks that end by the last date every capital covers (Washington: Mon 14 Feb)
-    default = weekly_focus(stances, words, events=("THREATEN", "REJECT"))
+    # a week with fewer published words than min_words (default 2,000) has a count but no rate
+    assert weekly_focus(stances, words, events=("THREATEN",))["per_10k_words"].isna().all()
+    default = weekly_focus(stances, words, events=("THREATEN", "REJECT"), min_words=1)
     assert default["period"].dt.strftime("%m-%d").unique().tolist() == ["02-07"]
 
 

@@ -151,14 +151,26 @@ def mark_dates(ax: Axes, dates: pd.DataFrame | None = None, *, labels: bool = Tr
 
     ``labels=True`` writes "number short label" at the top of the line; ``False`` only the number (for small
     panels). The numbers are those of :func:`numbered` over the whole table, so text and every chart agree.
+    Dates closer than 4 % of the axis share one label ("1, 2"; "4 Recognition ... / 5 Invasion" become "4, 5"
+    with the labels joined), so labels never overprint.
     """
     dates = key_dates() if dates is None else numbered(dates)
     lo, hi = ax.get_xlim()
+    near = 0.04 * (hi - lo)
+    groups: list[list] = []
     for row in dates.itertuples():
         x = matplotlib.dates.date2num(row.date)
         if not lo <= x <= hi:
             continue
         ax.axvline(x, color="#555555", linestyle="--", linewidth=0.8, zorder=0)
-        text = f"{row.number} {row.short}" if labels else str(row.number)
+        if groups and x - groups[-1][-1][0] < near:
+            groups[-1].append((x, row))
+        else:
+            groups.append([(x, row)])
+    for group in groups:
+        x = group[-1][0]
+        numbers = ", ".join(str(r.number) for _, r in group)
+        text = f"{numbers} " + " / ".join(r.short for _, r in group) if labels else numbers
         ax.annotate(text, (x, 1.0), xycoords=("data", "axes fraction"), rotation=90 if labels else 0, fontsize=7,
-                    ha="right", va="top", color="#333333", xytext=(-2, -2), textcoords="offset points")
+                    ha="left" if labels else "center", va="top", color="#333333",
+                    xytext=(2, -2) if labels else (0, -2), textcoords="offset points")

@@ -119,11 +119,15 @@ def words_per_week(results: Mapping[str, RunResult]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
+#: A week in which a capital published fewer words has no rate: a handful of sentences would make a peak.
+MIN_WEEK_WORDS = 2_000
+
+
 def weekly_focus(stances: pd.DataFrame, words: pd.DataFrame, events: tuple[str, ...] = FOCUS_EVENTS,
-                 until: pd.Timestamp | None = None) -> pd.DataFrame:
+                 until: pd.Timestamp | None = None, min_words: int = MIN_WEEK_WORDS) -> pd.DataFrame:
     """Own-side stances per week (Monday to Sunday), capital and focus event type: the count and the rate per
     10,000 words the capital published that week (``words``, from :func:`words_per_week`). A week in which the
-    capital published nothing has no rate (a gap), not a zero.
+    capital published nothing, or fewer than ``min_words`` words, has no rate (a gap), not a zero.
 
     Only weeks that end by ``until`` are kept (default: the last date all three corpora still cover), so a
     half-covered final week does not show as a collapse.
@@ -139,6 +143,7 @@ def weekly_focus(stances: pd.DataFrame, words: pd.DataFrame, events: tuple[str, 
     out = counts.reindex(full, fill_value=0).reset_index().merge(words, on=["capital", "period"], how="left")
     out["per_10k_words"] = (out["stances"] / out["words"] * 10_000).round(3)
     out.loc[out["words"].isna() | (out["words"] == 0), ["stances", "per_10k_words"]] = float("nan")
+    out.loc[out["words"] < min_words, "per_10k_words"] = float("nan")
     return out
 
 
