@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-EXTRAS := model,notebooks,book,dev
+EXTRAS := model,notebooks,book,dev,distributed
 
 # Offline mirror of the public corpora (see README). Defaults to ../shared/data when it exists;
 # set RHETORICLAB_DATA_MIRROR= (empty) to download from upstream instead.

@@ -283,6 +283,7 @@ def run_corpus(
     cache: bool | str | os.PathLike = True,
     model: str | None = None,
     prefilter_unit: str = "paragraph",
+    client: object | None = None,
 ) -> RunResult:
     """Analyse every document of ``corpus``; see the module docstring.
 
@@ -291,6 +292,11 @@ def run_corpus(
     (for texts without blank lines between paragraphs). ``n_process`` defaults to all cores. ``cache``: ``True``
     for the default folder, a folder path, or ``False`` for none. Documents whose analysis raised are reported
     and not cached.
+
+    ``client``: a :class:`distributed.Client`; the documents are then analysed on its Dask cluster in batches of
+    ``chunk_size`` (``n_process`` is not used) and the tables are the same as a local run's
+    (:mod:`rhetoriclab.run_dask`). A batch that fails for good on the cluster is reported per document, stage
+    ``"worker"``.
     """
     analysers = dict(analysers) if analysers is not None else default_analysers()
     pattern = _resolve_prefilter(prefilter)
@@ -362,6 +368,8 @@ def run_corpus(
 
     def finished(job: _Job, out: _Output) -> None:
         """Keep a document's results, and cache them at once (an interrupted run keeps what it did)."""
+        if job.document.id in failed_docs:  # another section of it failed on the cluster: reported there
+            return
         if job.sections > 1:  # a section of a long document: wait for the others, then join them
             done = parts.setdefault(job.document.id, [])
             done.append(out)
@@ -376,9 +384,23 @@ def run_corpus(
             writer.put(job.key, {**out.tables, "_meta": pd.DataFrame({"n_tokens": [out.n_tokens]})})
         bar.update()
 
+    failed_docs: set[str] = set()
+
+    def failed(job: _Job, reason: str) -> None:
+        """A job the cluster could not analyse: its document is reported once (with all its sections)."""
+        parts.pop(job.document.id, None)
+        if job.document.id not in failed_docs:
+            failed_docs.add(job.document.id)
+            skip(job.document, "worker", reason)
+            bar.update()
+
     n_process = max(1, n_process or os.cpu_count() or 1)
     chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
-    if n_process > 1 and len(chunks) > 1:
+    if client is not None and chunks:
+        from rhetoriclab.run_dask import analyse_on_cluster
+
+        analyse_on_cluster(client, model, chunks, analysers, batch_size, on_done=finished, on_failed=failed)
+    elif n_process > 1 and len(chunks) > 1:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=min(n_process, len(chunks)), mp_context=ctx) as pool:
             futures = [pool.submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
@@ -393,7 +415,7 @@ def run_corpus(
     documents["date"] = pd.to_datetime(documents["date"])
     out_tables = {n: _concat([found[d][n] for d in doc_rows if n in found.get(d, {})]) for n in analysers}
     skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
-    if store is not None and run_key is not None and not skipped_frame["stage"].isin(list(analysers)).any():
+    if store is not None and run_key is not None and not skipped_frame["stage"].isin([*analysers, "worker"]).any():
         later = skipped_frame[~skipped_frame["stage"].isin(["load", "cache"])]
         writer.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
         skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)  # with a cache write error, if any
