@@ -272,7 +272,7 @@ def _worker(args: tuple) -> list[_Output]:
 
 
 def run_corpus(
-    corpus: Corpus | Sequence[Document],
+    corpus: Corpus | Sequence[Document] | Iterable[Document],
     *,
     analysers: Mapping[str, Analyser] | None = None,
     prefilter: re.Pattern | str | Sequence[str] | bool | None = None,
@@ -284,6 +284,7 @@ def run_corpus(
     model: str | None = None,
     prefilter_unit: str = "paragraph",
     client: object | None = None,
+    stream_window: int = 256,
 ) -> RunResult:
     """Analyse every document of ``corpus``; see the module docstring.
 
@@ -297,6 +298,12 @@ def run_corpus(
     ``chunk_size`` (``n_process`` is not used) and the tables are the same as a local run's
     (:mod:`rhetoriclab.run_dask`). A batch that fails for good on the cluster is reported per document, stage
     ``"worker"``.
+
+    ``corpus`` may also be an iterator of documents (e.g. a generator reading a large file): it is then read
+    once, lazily, and analysed ``stream_window`` documents (sections) at a time, so only the documents in
+    the current window are held in memory, the pre-filter dropping the others as they are read. A stream
+    does not use the whole-run cache file (its documents are not known in advance); the per-document cache
+    works as for a corpus. Load problems of a stream (its ``problems`` attribute, if any) are read at its end.
     """
     analysers = dict(analysers) if analysers is not None else default_analysers()
     pattern = _resolve_prefilter(prefilter)
@@ -310,10 +317,10 @@ def run_corpus(
         settings["prefilter_unit"] = prefilter_unit
     store = None if cache is False else ResultCache(settings, None if cache is True else cache)
     name = getattr(corpus, "name", "")
-    skipped: list[dict] = [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)}
-                           for p in getattr(corpus, "problems", [])]
+    streamed = not isinstance(corpus, Sequence)
+    skipped: list[dict] = [] if streamed else _load_problems(corpus, name)
     run_key = None
-    if store is not None:
+    if store is not None and not streamed:
         run_key = store.run_key([(d.id, document_key(d)) for d in corpus])
         earlier = store.get_run(run_key)
         if earlier is not None:
@@ -330,41 +337,12 @@ def run_corpus(
 
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=len(corpus), desc=f"analysing {name or 'documents'}", disable=not progress, unit="doc")
-    seen: set[str] = set()
-    for document in corpus:
-        if document.id in seen:
-            skip(document, "input", "duplicate document id")
-            bar.update()
-            continue
-        seen.add(document.id)
-        text = document.clean.text
-        masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
-        doc_rows[document.id] = _document_row(document, name, stats)
-        reason = _skip_reason(document, text, stats, nlp.max_length, prefilter_unit)
-        if reason:
-            skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
-            bar.update()
-            continue
-        key = document_key(document)
-        hit = None
-        if store is not None:
-            n_corrupt = len(store.stats.corrupt)
-            hit = store.get(key)
-            for problem in store.stats.corrupt[n_corrupt:]:
-                skip(document, "cache", f"corrupt cache file rebuilt: {problem}")
-        if hit is not None:
-            doc_rows[document.id].update(n_tokens=int(hit["_meta"]["n_tokens"].iloc[0]), from_cache=True)
-            found[document.id] = {n: hit[n] for n in analysers}
-            bar.update()
-            continue
-        sections = document_sections(_masked_view(document, masked))
-        todo += [_Job(view, view.clean.text, stats, key, len(sections)) for view in sections]
-
+    bar = tqdm(total=None if streamed else len(corpus), desc=f"analysing {name or 'documents'}",
+               disable=not progress, unit="doc")
     writer = _CacheWriter(store, lambda reason: skipped.append(
         {"doc_id": None, "corpus": name, "stage": "cache", "reason": reason}))
-
     parts: dict[str, list[_Output]] = {}
+    failed_docs: set[str] = set()
 
     def finished(job: _Job, out: _Output) -> None:
         """Keep a document's results, and cache them at once (an interrupted run keeps what it did)."""
@@ -384,8 +362,6 @@ def run_corpus(
             writer.put(job.key, {**out.tables, "_meta": pd.DataFrame({"n_tokens": [out.n_tokens]})})
         bar.update()
 
-    failed_docs: set[str] = set()
-
     def failed(job: _Job, reason: str) -> None:
         """A job the cluster could not analyse: its document is reported once (with all its sections)."""
         parts.pop(job.document.id, None)
@@ -395,21 +371,66 @@ def run_corpus(
             bar.update()
 
     n_process = max(1, n_process or os.cpu_count() or 1)
-    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
-    if client is not None and chunks:
-        from rhetoriclab.run_dask import analyse_on_cluster
+    with contextlib.ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
 
-        analyse_on_cluster(client, model, chunks, analysers, batch_size, on_done=finished, on_failed=failed)
-    elif n_process > 1 and len(chunks) > 1:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(n_process, len(chunks)), mp_context=ctx) as pool:
-            futures = [pool.submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
-            for fut, chunk in zip(futures, chunks, strict=True):
-                for job, out in zip(chunk, fut.result(), strict=True):
-                    finished(job, out)
-    else:  # one stream through nlp.pipe: full batches, no per-chunk start-up
-        _analyse(nlp, todo, analysers, batch_size, on_done=finished)
+        def analyse(todo: list[_Job]) -> None:
+            """Analyse these jobs (in batches of ``chunk_size`` on a Dask cluster or in processes, or in this
+            one), calling ``finished`` for each in order."""
+            chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+            if client is not None and chunks:
+                from rhetoriclab.run_dask import analyse_on_cluster
+
+                analyse_on_cluster(client, model, chunks, analysers, batch_size, on_done=finished, on_failed=failed)
+            elif n_process > 1 and len(chunks) > 1:
+                if not pools:  # one pool for the run (a stream analyses several windows)
+                    workers = n_process if streamed else min(n_process, len(chunks))
+                    pools.append(stack.enter_context(
+                        ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))))
+                futures = [pools[0].submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
+                for fut, chunk in zip(futures, chunks, strict=True):
+                    for job, out in zip(chunk, fut.result(), strict=True):
+                        finished(job, out)
+            else:  # one stream through nlp.pipe: full batches, no per-chunk start-up
+                _analyse(nlp, todo, analysers, batch_size, on_done=finished)
+
+        seen: set[str] = set()
+        for document in corpus:
+            if document.id in seen:
+                skip(document, "input", "duplicate document id")
+                bar.update()
+                continue
+            seen.add(document.id)
+            text = document.clean.text
+            masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
+            doc_rows[document.id] = _document_row(document, name, stats)
+            reason = _skip_reason(document, text, stats, nlp.max_length, prefilter_unit)
+            if reason:
+                skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
+                bar.update()
+                continue
+            key = document_key(document)
+            hit = None
+            if store is not None:
+                n_corrupt = len(store.stats.corrupt)
+                hit = store.get(key)
+                for problem in store.stats.corrupt[n_corrupt:]:
+                    skip(document, "cache", f"corrupt cache file rebuilt: {problem}")
+            if hit is not None:
+                doc_rows[document.id].update(n_tokens=int(hit["_meta"]["n_tokens"].iloc[0]), from_cache=True)
+                found[document.id] = {n: hit[n] for n in analysers}
+                bar.update()
+                continue
+            sections = document_sections(_masked_view(document, masked))
+            todo += [_Job(view, view.clean.text, stats, key, len(sections)) for view in sections]
+            if streamed and len(todo) >= stream_window:  # (a whole corpus is analysed in one go, below)
+                analyse(todo)
+                todo = []
+        analyse(todo)
+        todo = []
     bar.close()
+    if streamed:
+        skipped[:0] = _load_problems(corpus, name)
 
     documents = pd.DataFrame(list(doc_rows.values()), columns=DOCUMENT_COLUMNS)
     documents["date"] = pd.to_datetime(documents["date"])
@@ -420,6 +441,12 @@ def run_corpus(
         writer.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
         skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)  # with a cache write error, if any
     return RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
+
+
+def _load_problems(corpus: object, name: str) -> list[dict]:
+    """The skipped rows of the problems met loading ``corpus`` (stage ``"load"``)."""
+    problems = getattr(corpus, "problems", [])
+    return [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)} for p in problems]
 
 
 def _from_run_file(tables: dict[str, pd.DataFrame], analysers: list[str], skipped: list[dict], settings: dict,
