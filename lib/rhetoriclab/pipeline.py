@@ -285,6 +285,7 @@ def run_corpus(
     prefilter_unit: str = "paragraph",
     client: object | None = None,
     stream_window: int = 256,
+    dataset: str | os.PathLike | None = None,
 ) -> RunResult:
     """Analyse every document of ``corpus``; see the module docstring.
 
@@ -304,6 +305,9 @@ def run_corpus(
     the current window are held in memory, the pre-filter dropping the others as they are read. A stream
     does not use the whole-run cache file (its documents are not known in advance); the per-document cache
     works as for a corpus. Load problems of a stream (its ``problems`` attribute, if any) are read at its end.
+
+    ``dataset``: a folder to write the tables to as a Parquet dataset partitioned by corpus and month, with a
+    ``manifest.json`` (:mod:`rhetoriclab.results_dataset`).
     """
     analysers = dict(analysers) if analysers is not None else default_analysers()
     pattern = _resolve_prefilter(prefilter)
@@ -320,11 +324,15 @@ def run_corpus(
     streamed = not isinstance(corpus, Sequence)
     skipped: list[dict] = [] if streamed else _load_problems(corpus, name)
     run_key = None
+    #: Content hash of each document, for the dataset's manifest.
+    keys: dict[str, str] = {}
     if store is not None and not streamed:
-        run_key = store.run_key([(d.id, document_key(d)) for d in corpus])
+        doc_keys = [(d.id, document_key(d)) for d in corpus]
+        run_key = store.run_key(doc_keys)
         earlier = store.get_run(run_key)
         if earlier is not None:
-            return _from_run_file(earlier, list(analysers), skipped, settings, store)
+            result = _from_run_file(earlier, list(analysers), skipped, settings, store)
+            return _with_dataset(result, dataset, dict(doc_keys))
         for problem in store.stats.corrupt:
             skipped.append({"doc_id": None, "corpus": name, "stage": "cache", "reason": f"corrupt run file: {problem}"})
     doc_rows: dict[str, dict] = {}
@@ -401,6 +409,8 @@ def run_corpus(
                 bar.update()
                 continue
             seen.add(document.id)
+            if dataset is not None:
+                keys[document.id] = document_key(document)
             text = document.clean.text
             masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
             doc_rows[document.id] = _document_row(document, name, stats)
@@ -409,7 +419,7 @@ def run_corpus(
                 skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
                 bar.update()
                 continue
-            key = document_key(document)
+            key = keys.get(document.id) or document_key(document)
             hit = None
             if store is not None:
                 n_corrupt = len(store.stats.corrupt)
@@ -440,7 +450,17 @@ def run_corpus(
         later = skipped_frame[~skipped_frame["stage"].isin(["load", "cache"])]
         writer.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
         skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)  # with a cache write error, if any
-    return RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
+    result = RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
+    return _with_dataset(result, dataset, keys)
+
+
+def _with_dataset(result: RunResult, dataset: str | os.PathLike | None, keys: Mapping[str, str]) -> RunResult:
+    """``result``, written first to ``dataset`` when one is asked for."""
+    if dataset is not None:
+        from rhetoriclab.results_dataset import write_results_dataset
+
+        write_results_dataset(result, dataset, keys)
+    return result
 
 
 def _load_problems(corpus: object, name: str) -> list[dict]:
