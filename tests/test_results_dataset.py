@@ -75,3 +75,17 @@ def test_a_new_run_replaces_the_dataset_whole_and_a_foreign_folder_is_refused(co
     with pytest.raises(ValueError, match="is not a results dataset"):
         run_corpus(corpus[:1], n_process=1, progress=False, cache=False, dataset=foreign)
     assert (foreign / "mine.txt").read_text() == "keep me"
+
+
+def test_run_command_streams_a_jsonl_file_into_tables_and_a_dataset(tmp_path):
+    from rhetoriclab.cli import main
+
+    jsonl = ROOT / "tests" / "data" / "records.jsonl"
+    status = main(["run", str(jsonl), "--stream", "--no-cache", "--n-process", "1", "-o", str(tmp_path / "tables"),
+                   "--dataset", str(tmp_path / "dataset")])
+    assert status == 0
+    documents = pd.read_csv(tmp_path / "tables" / "documents.csv")
+    assert documents["doc_id"].tolist() == ["j1", "j2"] and (documents["n_tokens"] > 5).all()
+    manifest = json.loads((tmp_path / "dataset" / "manifest.json").read_text())
+    assert sorted(manifest["documents"]) == ["j1", "j2"]
+    assert set(pd.read_parquet(tmp_path / "dataset" / "documents")["month"]) == {"2022-01"}

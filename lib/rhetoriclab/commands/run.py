@@ -41,6 +41,12 @@ def register(subparsers) -> None:
                    help="keep only paragraphs naming these actors, comma-separated codes (e.g. RUS,UKR,USA)")
     p.add_argument("--chunk-size", type=_positive, default=8, metavar="N",
                    help="documents per batch sent to a process or Dask worker (default 8)")
+    p.add_argument("--dataset", metavar="FOLDER",
+                   help="also write the tables as a Parquet dataset partitioned by corpus and month, with a "
+                        "manifest.json (replaces an earlier dataset in FOLDER once complete)")
+    p.add_argument("--stream", action="store_true",
+                   help="read the PATHs (.jsonl, .parquet files, folders of Parquet files) lazily, a batch at a "
+                        "time, so memory does not grow with the corpus (no --corpus then)")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     p.add_argument("--cache-dir", metavar="FOLDER",
                    help="result cache folder, e.g. a path every Dask worker's driver shares (default: the user "
@@ -64,14 +70,16 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"-o {args.output}: is a file; give a folder to write the tables into")
-    corpus = load_inputs(args.paths, args.corpus)
+    corpus = _Streams(args.paths) if args.stream else load_inputs(args.paths, args.corpus)
+    if args.stream and args.corpus:
+        raise ValueError("--stream reads PATHs only; load a public corpus (--corpus) without --stream")
     prefilter = [c.strip() for c in args.prefilter.split(",") if c.strip()] if args.prefilter else None
     cache = False if args.no_cache else (args.cache_dir or True)
     with _client(args) as client:
         if client is not None:
             print(f"Dask dashboard: {client.dashboard_link}", file=sys.stderr)
         result = run_corpus(corpus, prefilter=prefilter, n_process=args.n_process, chunk_size=args.chunk_size,
-                            cache=cache, client=client, progress=sys.stderr.isatty())
+                            cache=cache, client=client, progress=sys.stderr.isatty(), dataset=args.dataset)
     folder.mkdir(parents=True, exist_ok=True)
     tables = {"documents": result.documents, **{n: result.tables.get(n) for n in TABLES[1:3]},
               "skipped": result.skipped}
@@ -85,7 +93,28 @@ def run(args: argparse.Namespace) -> int:
     failed = result.skipped["stage"].isin([*result.tables, "worker"])
     print(f"{len(result.documents)} documents, {len(result.attributions)} attributions, {len(result.stances)} "
           f"stances, {len(result.skipped)} skipped -> {folder}", file=sys.stderr)
-    return 1 if failed.any() or not len(corpus) else 0
+    return 1 if failed.any() or result.documents.empty else 0
+
+
+class _Streams:
+    """The documents of several :class:`~rhetoriclab.loaders.DocumentStream` one after the other, with
+    their problems."""
+
+    def __init__(self, paths: list[str]):
+        from rhetoriclab.loaders import DocumentStream
+
+        if not paths:
+            raise ValueError("--stream needs at least one PATH")
+        self.streams = [DocumentStream(p) for p in paths]
+        self.name = " + ".join(s.name for s in self.streams)
+
+    @property
+    def problems(self) -> list:
+        return [p for s in self.streams for p in s.problems]
+
+    def __iter__(self) -> Iterator:
+        for stream in self.streams:
+            yield from stream
 
 
 @contextlib.contextmanager
