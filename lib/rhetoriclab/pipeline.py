@@ -23,6 +23,7 @@ import inspect
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -50,6 +51,8 @@ Analyser = Callable[[Document, Doc], list]
 SKIPPED_COLUMNS = ["doc_id", "corpus", "stage", "reason"]
 DOCUMENT_COLUMNS = ["doc_id", "corpus", "date", "kind", "speaker", "issuer", "title", "n_words", "n_tokens",
                     "paragraphs", "paragraphs_kept", "chars", "chars_kept", "from_cache"]
+
+_N_TOKENS, _FROM_CACHE = DOCUMENT_COLUMNS.index("n_tokens"), DOCUMENT_COLUMNS.index("from_cache")
 
 _LAST_ATTRIBUTIONS: dict[tuple[str, int], list] = {}
 
@@ -322,7 +325,7 @@ def run_corpus(
     store = None if cache is False else ResultCache(settings, None if cache is True else cache)
     name = getattr(corpus, "name", "")
     streamed = not isinstance(corpus, Sequence)
-    skipped: list[dict] = [] if streamed else _load_problems(corpus, name)
+    skipped: list[tuple] = [] if streamed else _load_problems(corpus, name)
     run_key = None
     #: Content hash of each document, for the dataset's manifest.
     keys: dict[str, str] = {}
@@ -334,21 +337,21 @@ def run_corpus(
             result = _from_run_file(earlier, list(analysers), skipped, settings, store)
             return _with_dataset(result, dataset, dict(doc_keys))
         for problem in store.stats.corrupt:
-            skipped.append({"doc_id": None, "corpus": name, "stage": "cache", "reason": f"corrupt run file: {problem}"})
-    doc_rows: dict[str, dict] = {}
+            skipped.append((None, name, "cache", f"corrupt run file: {problem}"))
+    # One row (a list, in DOCUMENT_COLUMNS order: small, for long streams) per document.
+    doc_rows: dict[str, list] = {}
     # Result tables per document id, assembled in corpus order at the end (cached or not).
     found: dict[str, dict[str, pd.DataFrame]] = {}
     todo: list[_Job] = []
 
     def skip(document: Document, stage: str, reason: str) -> None:
-        skipped.append({"doc_id": document.id, "corpus": name, "stage": stage, "reason": reason})
+        skipped.append((document.id, name, stage, sys.intern(reason)))  # (a reason repeats: kept once)
 
     from tqdm.auto import tqdm
 
     bar = tqdm(total=None if streamed else len(corpus), desc=f"analysing {name or 'documents'}",
                disable=not progress, unit="doc")
-    writer = _CacheWriter(store, lambda reason: skipped.append(
-        {"doc_id": None, "corpus": name, "stage": "cache", "reason": reason}))
+    writer = _CacheWriter(store, lambda reason: skipped.append((None, name, "cache", reason)))
     parts: dict[str, list[_Output]] = {}
     failed_docs: set[str] = set()
 
@@ -362,7 +365,7 @@ def run_corpus(
             if len(done) < job.sections:
                 return
             out = _join_sections(parts.pop(job.document.id))
-        doc_rows[job.document.id]["n_tokens"] = out.n_tokens
+        doc_rows[job.document.id][_N_TOKENS] = out.n_tokens
         for stage, reason in out.errors:
             skip(job.document, stage, reason)
         found[job.document.id] = out.tables
@@ -413,7 +416,7 @@ def run_corpus(
                 keys[document.id] = document_key(document)
             text = document.clean.text
             masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
-            doc_rows[document.id] = _document_row(document, name, stats)
+            doc_rows[document.id] = list(_document_row(document, name, stats).values())
             reason = _skip_reason(document, text, stats, nlp.max_length, prefilter_unit)
             if reason:
                 skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
@@ -427,7 +430,8 @@ def run_corpus(
                 for problem in store.stats.corrupt[n_corrupt:]:
                     skip(document, "cache", f"corrupt cache file rebuilt: {problem}")
             if hit is not None:
-                doc_rows[document.id].update(n_tokens=int(hit["_meta"]["n_tokens"].iloc[0]), from_cache=True)
+                doc_rows[document.id][_N_TOKENS] = int(hit["_meta"]["n_tokens"].iloc[0])
+                doc_rows[document.id][_FROM_CACHE] = True
                 found[document.id] = {n: hit[n] for n in analysers}
                 bar.update()
                 continue
@@ -463,13 +467,12 @@ def _with_dataset(result: RunResult, dataset: str | os.PathLike | None, keys: Ma
     return result
 
 
-def _load_problems(corpus: object, name: str) -> list[dict]:
+def _load_problems(corpus: object, name: str) -> list[tuple]:
     """The skipped rows of the problems met loading ``corpus`` (stage ``"load"``)."""
-    problems = getattr(corpus, "problems", [])
-    return [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)} for p in problems]
+    return [(None, name, "load", str(p)) for p in getattr(corpus, "problems", [])]
 
 
-def _from_run_file(tables: dict[str, pd.DataFrame], analysers: list[str], skipped: list[dict], settings: dict,
+def _from_run_file(tables: dict[str, pd.DataFrame], analysers: list[str], skipped: list[tuple], settings: dict,
                    store: ResultCache) -> RunResult:
     """A :class:`RunResult` rebuilt from an earlier identical run's file (load problems are today's)."""
     documents = tables["_documents"]
