@@ -26,7 +26,7 @@ help:
 	@echo "make test     set up .venv, build the book, run the unit tests (browser test included) and nbval"
 	@echo "make book     build the HTML book from the committed outputs into _build/html"
 	@echo "make student  output-free copies of lessons and exercises, without solutions, in student/"
-	@echo "make bench    speed of the extractors relative to bare spaCy, and on long documents"
+	@echo "make bench    speed of the extractors relative to bare spaCy, on long documents, on 1-2 processes and Dask"
 	@echo "make lint     ruff"
 
 setup: $(STAMP)
@@ -57,7 +57,7 @@ lint: setup
 	$(BIN)/ruff check lib tests
 
 bench: setup
-	$(BIN)/rhetoriclab bench --long
+	$(BIN)/rhetoriclab bench --long --scaling
 
 book: setup
 	$(BIN)/python -m rhetoriclab.book
