@@ -20,6 +20,7 @@ table, stage ``"worker"``, with the error.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import threading
 import uuid
@@ -72,11 +73,10 @@ def analyse_on_cluster(client: Client, model: str, chunks: Sequence[Sequence[_Jo
             i = index[future.key]
             if i in ready or i < next_chunk:  # (a result is kept once, whatever the scheduler did)
                 continue
-            if future.status == "error":
-                error = future.exception()
-                ready[i] = f"batch failed on the cluster: {type(error).__name__}: {error}"
-            else:
+            if future.status == "finished":
                 ready[i] = future.result()
+            else:  # "error", or "cancelled" (e.g. the scheduler went away)
+                ready[i] = f"batch failed on the cluster: {_error(future)}"
             future.release()
             while next_chunk in ready:
                 outcome = ready.pop(next_chunk)
@@ -94,6 +94,15 @@ def analyse_on_cluster(client: Client, model: str, chunks: Sequence[Sequence[_Jo
     finally:
         for future in futures:
             future.release()
+
+
+def _error(future) -> str:
+    """What went wrong with a future that did not finish."""
+    try:
+        error = future.exception()
+    except (Exception, asyncio.CancelledError) as e:  # noqa: BLE001 - a cancelled future raises here
+        error = e
+    return f"{type(error).__name__}: {error}" if error is not None else f"task {future.status}"
 
 
 @contextlib.contextmanager
