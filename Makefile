@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-EXTRAS := model,notebooks,book,dev
+EXTRAS := model,notebooks,book,dev,distributed
 
 # Offline mirror of the public corpora (see README). Defaults to ../shared/data when it exists;
 # set RHETORICLAB_DATA_MIRROR= (empty) to download from upstream instead.
@@ -26,7 +26,7 @@ help:
 	@echo "make test     set up .venv, build the book, run the unit tests (browser test included) and nbval"
 	@echo "make book     build the HTML book from the committed outputs into _build/html"
 	@echo "make student  output-free copies of lessons and exercises, without solutions, in student/"
-	@echo "make bench    speed of the extractors relative to bare spaCy, and on long documents"
+	@echo "make bench    speed of the extractors relative to bare spaCy, on long documents, on 1-2 processes and Dask"
 	@echo "make lint     ruff"
 
 setup: $(STAMP)
@@ -57,7 +57,7 @@ lint: setup
 	$(BIN)/ruff check lib tests
 
 bench: setup
-	$(BIN)/rhetoriclab bench --long
+	$(BIN)/rhetoriclab bench --long --scaling
 
 book: setup
 	$(BIN)/python -m rhetoriclab.book

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from rhetoriclab import __version__
 
 #: Subcommand modules, in the order ``--help`` lists them. Each defines ``register(subparsers)``.
-COMMANDS = ("load", "quotes", "stances", "evaluate", "bench")
+COMMANDS = ("load", "quotes", "stances", "run", "evaluate", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:

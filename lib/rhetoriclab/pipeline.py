@@ -24,6 +24,7 @@ import inspect
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ Analyser = Callable[[Document, Doc], list]
 SKIPPED_COLUMNS = ["doc_id", "corpus", "stage", "reason"]
 DOCUMENT_COLUMNS = ["doc_id", "corpus", "date", "kind", "speaker", "issuer", "title", "n_words", "n_tokens",
                     "paragraphs", "paragraphs_kept", "chars", "chars_kept", "from_cache"]
+
+_N_TOKENS, _FROM_CACHE = DOCUMENT_COLUMNS.index("n_tokens"), DOCUMENT_COLUMNS.index("from_cache")
 
 #: Where the attribution analyser leaves its records on the Doc for the stance analyser (as spaCy components pass
 #: results along in ``Doc.user_data``): earlier results travel with the Doc, not through module state.
@@ -274,7 +277,7 @@ def _worker(args: tuple) -> list[_Output]:
 
 
 def run_corpus(
-    corpus: Corpus | Sequence[Document],
+    corpus: Corpus | Sequence[Document] | Iterable[Document],
     *,
     analysers: Mapping[str, Analyser] | None = None,
     prefilter: re.Pattern | str | Sequence[str] | bool | None = None,
@@ -285,6 +288,9 @@ def run_corpus(
     cache: bool | str | os.PathLike = True,
     model: str | None = None,
     prefilter_unit: str = "paragraph",
+    client: object | None = None,
+    stream_window: int = 256,
+    dataset: str | os.PathLike | None = None,
 ) -> RunResult:
     """Analyse every document of ``corpus``; see the module docstring.
 
@@ -293,6 +299,20 @@ def run_corpus(
     (for texts without blank lines between paragraphs). ``n_process`` defaults to all cores. ``cache``: ``True``
     for the default folder, a folder path, or ``False`` for none. Documents whose analysis raised are reported
     and not cached.
+
+    ``client``: a :class:`distributed.Client`; the documents are then analysed on its Dask cluster in batches of
+    ``chunk_size`` (``n_process`` is not used) and the tables are the same as a local run's
+    (:mod:`rhetoriclab.run_dask`). A batch that fails for good on the cluster is reported per document, stage
+    ``"worker"``.
+
+    ``corpus`` may also be an iterator of documents (e.g. a generator reading a large file): it is then read
+    once, lazily, and analysed ``stream_window`` documents (sections) at a time, so only the documents in
+    the current window are held in memory, the pre-filter dropping the others as they are read. A stream
+    does not use the whole-run cache file (its documents are not known in advance); the per-document cache
+    works as for a corpus. Load problems of a stream (its ``problems`` attribute, if any) are read at its end.
+
+    ``dataset``: a folder to write the tables to as a Parquet dataset partitioned by corpus and month, with a
+    ``manifest.json`` (:mod:`rhetoriclab.results_dataset`).
     """
     analysers = dict(analysers) if analysers is not None else default_analysers()
     pattern = _resolve_prefilter(prefilter)
@@ -306,71 +326,48 @@ def run_corpus(
         settings["prefilter_unit"] = prefilter_unit
     store = None if cache is False else ResultCache(settings, None if cache is True else cache)
     name = getattr(corpus, "name", "")
-    skipped: list[dict] = [{"doc_id": None, "corpus": name, "stage": "load", "reason": str(p)}
-                           for p in getattr(corpus, "problems", [])]
+    streamed = not isinstance(corpus, Sequence)
+    skipped: list[tuple] = [] if streamed else _load_problems(corpus, name)
     run_key = None
-    if store is not None:
-        run_key = store.run_key([(d.id, document_key(d)) for d in corpus])
+    #: Content hash of each document, for the dataset's manifest.
+    keys: dict[str, str] = {}
+    if store is not None and not streamed:
+        doc_keys = [(d.id, document_key(d)) for d in corpus]
+        run_key = store.run_key(doc_keys)
         earlier = store.get_run(run_key)
         if earlier is not None:
-            return _from_run_file(earlier, list(analysers), skipped, settings, store)
+            result = _from_run_file(earlier, list(analysers), skipped, settings, store)
+            return _with_dataset(result, dataset, dict(doc_keys))
         for problem in store.stats.corrupt:
-            skipped.append({"doc_id": None, "corpus": name, "stage": "cache", "reason": f"corrupt run file: {problem}"})
-    doc_rows: dict[str, dict] = {}
+            skipped.append((None, name, "cache", f"corrupt run file: {problem}"))
+    # One row (a list, in DOCUMENT_COLUMNS order: small, for long streams) per document.
+    doc_rows: dict[str, list] = {}
     # Result tables per document id, assembled in corpus order at the end (cached or not).
     found: dict[str, dict[str, pd.DataFrame]] = {}
     todo: list[_Job] = []
 
     def skip(document: Document, stage: str, reason: str) -> None:
-        skipped.append({"doc_id": document.id, "corpus": name, "stage": stage, "reason": reason})
+        skipped.append((document.id, name, stage, sys.intern(reason)))  # (a reason repeats: kept once)
 
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=len(corpus), desc=f"analysing {name or 'documents'}", disable=not progress, unit="doc")
-    seen: set[str] = set()
-    for document in corpus:
-        if document.id in seen:
-            skip(document, "input", "duplicate document id")
-            bar.update()
-            continue
-        seen.add(document.id)
-        text = document.clean.text
-        masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
-        doc_rows[document.id] = _document_row(document, name, stats)
-        reason = _skip_reason(document, text, stats, nlp.max_length, prefilter_unit)
-        if reason:
-            skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
-            bar.update()
-            continue
-        key = document_key(document)
-        hit = None
-        if store is not None:
-            n_corrupt = len(store.stats.corrupt)
-            hit = store.get(key)
-            for problem in store.stats.corrupt[n_corrupt:]:
-                skip(document, "cache", f"corrupt cache file rebuilt: {problem}")
-        if hit is not None:
-            doc_rows[document.id].update(n_tokens=int(hit["_meta"]["n_tokens"].iloc[0]), from_cache=True)
-            found[document.id] = {n: hit[n] for n in analysers}
-            bar.update()
-            continue
-        sections = document_sections(_masked_view(document, masked))
-        todo += [_Job(view, view.clean.text, stats, key, len(sections)) for view in sections]
-
-    writer = _CacheWriter(store, lambda reason: skipped.append(
-        {"doc_id": None, "corpus": name, "stage": "cache", "reason": reason}))
-
+    bar = tqdm(total=None if streamed else len(corpus), desc=f"analysing {name or 'documents'}",
+               disable=not progress, unit="doc")
+    writer = _CacheWriter(store, lambda reason: skipped.append((None, name, "cache", reason)))
     parts: dict[str, list[_Output]] = {}
+    failed_docs: set[str] = set()
 
     def finished(job: _Job, out: _Output) -> None:
         """Keep a document's results, and cache them at once (an interrupted run keeps what it did)."""
+        if job.document.id in failed_docs:  # another section of it failed on the cluster: reported there
+            return
         if job.sections > 1:  # a section of a long document: wait for the others, then join them
             done = parts.setdefault(job.document.id, [])
             done.append(out)
             if len(done) < job.sections:
                 return
             out = _join_sections(parts.pop(job.document.id))
-        doc_rows[job.document.id]["n_tokens"] = out.n_tokens
+        doc_rows[job.document.id][_N_TOKENS] = out.n_tokens
         for stage, reason in out.errors:
             skip(job.document, stage, reason)
         found[job.document.id] = out.tables
@@ -378,31 +375,106 @@ def run_corpus(
             writer.put(job.key, {**out.tables, "_meta": pd.DataFrame({"n_tokens": [out.n_tokens]})})
         bar.update()
 
+    def failed(job: _Job, reason: str) -> None:
+        """A job the cluster could not analyse: its document is reported once (with all its sections)."""
+        parts.pop(job.document.id, None)
+        if job.document.id not in failed_docs:
+            failed_docs.add(job.document.id)
+            skip(job.document, "worker", reason)
+            bar.update()
+
     n_process = max(1, n_process or os.cpu_count() or 1)
-    chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
-    if n_process > 1 and len(chunks) > 1:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=min(n_process, len(chunks)), mp_context=ctx) as pool:
-            futures = [pool.submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
-            for fut, chunk in zip(futures, chunks, strict=True):
-                for job, out in zip(chunk, fut.result(), strict=True):
-                    finished(job, out)
-    else:  # one stream through nlp.pipe: full batches, no per-chunk start-up
-        _analyse(nlp, todo, analysers, batch_size, on_done=finished)
+    with contextlib.ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
+
+        def analyse(todo: list[_Job]) -> None:
+            """Analyse these jobs (in batches of ``chunk_size`` on a Dask cluster or in processes, or in this
+            one), calling ``finished`` for each in order."""
+            chunks = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+            if client is not None and chunks:
+                from rhetoriclab.run_dask import analyse_on_cluster
+
+                analyse_on_cluster(client, model, chunks, analysers, batch_size, on_done=finished, on_failed=failed)
+            elif n_process > 1 and len(chunks) > 1:
+                if not pools:  # one pool for the run (a stream analyses several windows)
+                    workers = n_process if streamed else min(n_process, len(chunks))
+                    pools.append(stack.enter_context(
+                        ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))))
+                futures = [pools[0].submit(_worker, (model, chunk, analysers, batch_size)) for chunk in chunks]
+                for fut, chunk in zip(futures, chunks, strict=True):
+                    for job, out in zip(chunk, fut.result(), strict=True):
+                        finished(job, out)
+            else:  # one stream through nlp.pipe: full batches, no per-chunk start-up
+                _analyse(nlp, todo, analysers, batch_size, on_done=finished)
+
+        seen: set[str] = set()
+        for document in corpus:
+            if document.id in seen:
+                skip(document, "input", "duplicate document id")
+                bar.update()
+                continue
+            seen.add(document.id)
+            if dataset is not None:
+                keys[document.id] = document_key(document)
+            text = document.clean.text
+            masked, stats = mask_paragraphs(text, pattern, prefilter_unit)
+            doc_rows[document.id] = list(_document_row(document, name, stats).values())
+            reason = _skip_reason(document, text, stats, nlp.max_length, prefilter_unit)
+            if reason:
+                skip(document, "prefilter" if reason.startswith("no ") else "input", reason)
+                bar.update()
+                continue
+            key = keys.get(document.id) or document_key(document)
+            hit = None
+            if store is not None:
+                n_corrupt = len(store.stats.corrupt)
+                hit = store.get(key)
+                for problem in store.stats.corrupt[n_corrupt:]:
+                    skip(document, "cache", f"corrupt cache file rebuilt: {problem}")
+            if hit is not None:
+                doc_rows[document.id][_N_TOKENS] = int(hit["_meta"]["n_tokens"].iloc[0])
+                doc_rows[document.id][_FROM_CACHE] = True
+                found[document.id] = {n: hit[n] for n in analysers}
+                bar.update()
+                continue
+            sections = document_sections(_masked_view(document, masked))
+            todo += [_Job(view, view.clean.text, stats, key, len(sections)) for view in sections]
+            if streamed and len(todo) >= stream_window:  # (a whole corpus is analysed in one go, below)
+                analyse(todo)
+                todo = []
+        analyse(todo)
+        todo = []
     bar.close()
+    if streamed:
+        skipped[:0] = _load_problems(corpus, name)
 
     documents = pd.DataFrame(list(doc_rows.values()), columns=DOCUMENT_COLUMNS)
     documents["date"] = pd.to_datetime(documents["date"])
     out_tables = {n: _concat([found[d][n] for d in doc_rows if n in found.get(d, {})]) for n in analysers}
     skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)
-    if store is not None and run_key is not None and not skipped_frame["stage"].isin(list(analysers)).any():
+    if store is not None and run_key is not None and not skipped_frame["stage"].isin([*analysers, "worker"]).any():
         later = skipped_frame[~skipped_frame["stage"].isin(["load", "cache"])]
         writer.put_run(run_key, {"_documents": documents, "_skipped": later.astype(object), **out_tables})
         skipped_frame = pd.DataFrame(skipped, columns=SKIPPED_COLUMNS)  # with a cache write error, if any
-    return RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
+    result = RunResult(documents, out_tables, skipped_frame, settings, store.stats if store is not None else None)
+    return _with_dataset(result, dataset, keys)
 
 
-def _from_run_file(tables: dict[str, pd.DataFrame], analysers: list[str], skipped: list[dict], settings: dict,
+def _with_dataset(result: RunResult, dataset: str | os.PathLike | None, keys: Mapping[str, str]) -> RunResult:
+    """``result``, written first to ``dataset`` when one is asked for."""
+    if dataset is not None:
+        from rhetoriclab.results_dataset import write_results_dataset
+
+        write_results_dataset(result, dataset, keys)
+    return result
+
+
+def _load_problems(corpus: object, name: str) -> list[tuple]:
+    """The skipped rows of the problems met loading ``corpus`` (stage ``"load"``)."""
+    return [(None, name, "load", str(p)) for p in getattr(corpus, "problems", [])]
+
+
+def _from_run_file(tables: dict[str, pd.DataFrame], analysers: list[str], skipped: list[tuple], settings: dict,
                    store: ResultCache) -> RunResult:
     """A :class:`RunResult` rebuilt from an earlier identical run's file (load problems are today's)."""
     documents = tables["_documents"]

@@ -1,10 +1,12 @@
-"""``rhetoriclab bench [PATH...] [--corpus NAME] [--limit N] [--n-process N] [--prefilter CODES] [--json]``."""
+"""``rhetoriclab bench [PATH...] [--corpus NAME] [--limit N] [--n-process N] [--prefilter CODES] [--long [CHARS]]
+[--scaling] [--json]``."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from dataclasses import asdict
 
 from rhetoriclab.bench_long import DEFAULT_LONG_SIZES
 from rhetoriclab.commands.load import add_input_arguments
@@ -37,6 +39,10 @@ def register(subparsers) -> None:
                    help="also time one long document of each size in CHARS (comma-separated; default "
                         f"{','.join(map(str, DEFAULT_LONG_SIZES))}): CPU per 100k characters and peak memory, "
                         "with PASS/FAIL for linear growth")
+    p.add_argument("--scaling", action="store_true",
+                   help="also time the documents on the local runner with 1 and 2 processes and on a Dask "
+                        "LocalCluster of 2 workers (tokens/s, efficiency, Dask overhead; needs dask.distributed), "
+                        "and the peak memory of 10,000 and 100,000 streamed synthetic documents")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.set_defaults(func=run)
 
@@ -75,13 +81,27 @@ def run(args: argparse.Namespace) -> int:
         corpus = corpus[:limit]
     result = run_bench(corpus, n_process=args.n_process, prefilter=parse_codes(args.prefilter), repeat=args.repeat)
     long = run_long_bench([d.clean.text for d in corpus], args.long) if args.long else None
+    scaling = stream = None
+    if args.scaling:
+        from rhetoriclab.bench_scaling import run_scaling_bench, run_stream_memory_bench
+
+        scaling, stream = run_scaling_bench(corpus), run_stream_memory_bench()
     if args.json:
         print(json.dumps({"inputs": [*paths, *corpora], "limit": limit, **result.to_dict(),
-                          **({"long": long.to_dict()} if long else {})}))
+                          **({"long": long.to_dict()} if long else {}),
+                          **({"scaling": scaling.to_dict(), "stream_memory": [asdict(r) for r in stream]}
+                             if scaling else {})}))
     else:
         print(f"rhetoriclab bench: {', '.join([*paths, *corpora])}" + (f" (first {limit})" if limit else ""))
         print(format_bench(result))
         if long:
             print()
             print(format_long_bench(long))
+        if scaling:
+            from rhetoriclab.bench_scaling import format_scaling, format_stream_memory
+
+            print()
+            print(format_scaling(scaling))
+            print()
+            print(format_stream_memory(stream))
     return 0

@@ -2,7 +2,8 @@
 
 ``load_path`` takes a folder (``.txt``/``.md`` files with optional YAML front
 matter and an optional ``manifest.csv``), a single ``.txt``/``.md`` file (its
-folder's manifest row applies), or a ``.csv``/``.jsonl`` file of records.
+folder's manifest row applies), or a ``.csv``/``.jsonl``/``.parquet`` file of records.
+:class:`DocumentStream` reads a large JSON Lines or Parquet file (or Parquet dataset) lazily.
 Whatever cannot be loaded as it stands is reported on ``Corpus.problems``
 (file, line, reason); ``strict=True`` raises :class:`~rhetoriclab.documents.LoadError`
 listing every problem instead.
@@ -19,13 +20,15 @@ from rhetoriclab.loaders.fields import FIELDS, MANIFEST_COLUMNS, RECORD_COLUMNS
 from rhetoriclab.loaders.folder import TABLE_LOADERS, load_folder, no_manifest_row
 from rhetoriclab.loaders.ids import drop_duplicate_ids
 from rhetoriclab.loaders.manifest import MANIFEST_NAME, read_manifest
+from rhetoriclab.loaders.stream import DocumentStream, load_parquet
 from rhetoriclab.loaders.summary import counts_by_month, date_coverage, format_summary, summarize
 from rhetoriclab.loaders.tables import load_csv, load_jsonl
 from rhetoriclab.loaders.textfile import TEXT_SUFFIXES, read_text_document
 
 __all__ = [
-    "FIELDS", "MANIFEST_COLUMNS", "RECORD_COLUMNS", "counts_by_month", "date_coverage", "format_summary",
-    "load_csv", "load_file", "load_folder", "load_jsonl", "load_path", "load_paths", "parse_date", "summarize",
+    "FIELDS", "MANIFEST_COLUMNS", "RECORD_COLUMNS", "DocumentStream", "counts_by_month", "date_coverage",
+    "format_summary", "load_csv", "load_file", "load_folder", "load_jsonl", "load_parquet", "load_path", "load_paths",
+    "parse_date", "summarize",
 ]
 
 

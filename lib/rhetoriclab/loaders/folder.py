@@ -22,10 +22,11 @@ from pathlib import Path
 from rhetoriclab.documents import Corpus, Document, Problem
 from rhetoriclab.loaders.ids import drop_duplicate_ids
 from rhetoriclab.loaders.manifest import MANIFEST_NAME, read_manifest
+from rhetoriclab.loaders.stream import load_parquet
 from rhetoriclab.loaders.tables import load_csv, load_jsonl
 from rhetoriclab.loaders.textfile import TEXT_SUFFIXES, read_text_document
 
-TABLE_LOADERS = {".csv": load_csv, ".jsonl": load_jsonl, ".ndjson": load_jsonl}
+TABLE_LOADERS = {".csv": load_csv, ".jsonl": load_jsonl, ".ndjson": load_jsonl, ".parquet": load_parquet}
 
 
 def load_folder(path: str | Path, *, display: str | None = None) -> Corpus:
