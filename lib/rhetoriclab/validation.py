@@ -310,8 +310,8 @@ class FindingCheck:
     def __str__(self) -> str:
         if self.result is None:
             return f"{self.finding}: not checked yet ({self.sheet})"
-        verdict = "reliable" if self.reliable else "UNRELIABLE (interval below 0.7): not reported as a finding"
-        return f"{self.finding}: {self.result} — {verdict}"
+        verdict = "" if self.reliable else " — not reported as a finding"
+        return f"{self.finding}: {self.result}{verdict}"
 
 
 def check_finding(finding: str, records: pd.DataFrame, sheet: str | os.PathLike, *, n: int = 30, seed: int = 0,
