@@ -19,10 +19,14 @@ EMPTY_FILL, EMPTY_HATCH = "#FFFFFF", "////"
 
 
 def actor_label(code: object, names: Mapping[str, str] | None = None) -> str:
-    """``"Russia (RUS)"`` for a known code (from ``names``, else the state's name), the code itself otherwise."""
+    """``"Russia (RUS)"`` for a known code (from ``names``, else the state's name), the code itself otherwise; a
+    name from ``names`` that already shows its code or is a label of its own ("Moscow (RUS)") is used as given."""
     from rhetoriclab.actors.registry import _country_name
 
-    name = (names or {}).get(str(code)) or _country_name(str(code))
+    given = (names or {}).get(str(code))
+    if given and (str(code) in given or "(" in given):
+        return given
+    name = given or _country_name(str(code))
     return f"{name} ({code})" if name and name != str(code) else str(code)
 
 

@@ -66,7 +66,10 @@ def regular_grid(values: pd.Series) -> pd.Index | None:
         return None
     if pd.api.types.is_datetime64_any_dtype(u):
         u = pd.DatetimeIndex(u).sort_values()
-        anchors = ("YS", "YE", "QS", "QE", "MS", "ME", f"W-{u[0].day_name()[:3].upper()}", "D")
+        # calendar grids first, then the same steps counted from the first value (UN debates every September),
+        # then weeks and days: the coarsest grid that holds every value wins
+        anchors = ("YS", "YE", "QS", "QE", "MS", "ME", pd.DateOffset(years=1), pd.DateOffset(months=3),
+                   pd.DateOffset(months=1), f"W-{u[0].day_name()[:3].upper()}", "D")
         for freq in anchors:
             grid = pd.date_range(u[0], u[-1], freq=freq)
             if len(grid) and u.isin(grid).all():
