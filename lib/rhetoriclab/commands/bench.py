@@ -10,6 +10,7 @@ from dataclasses import asdict
 
 from rhetoriclab.bench_long import DEFAULT_LONG_SIZES
 from rhetoriclab.commands.load import add_input_arguments
+from rhetoriclab.commands.load import positive_int as _positive
 
 #: What ``rhetoriclab bench`` measures when given no PATH and no --corpus.
 DEFAULT_CORPUS, DEFAULT_LIMIT = "kremlin", 40
@@ -45,16 +46,6 @@ def register(subparsers) -> None:
                         "and the peak memory of 10,000 and 100,000 streamed synthetic documents")
     p.add_argument("--json", action="store_true", help="print the numbers as one JSON object")
     p.set_defaults(func=run)
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
-    return n
 
 
 def _sizes(value: str) -> list[int]:

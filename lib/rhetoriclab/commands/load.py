@@ -29,6 +29,17 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1, else a clear usage error."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return n
+
+
 def add_input_arguments(p: argparse.ArgumentParser, verb: str, output: str | None = None) -> None:
     """The input options every analysing command shares: PATHs and ``--corpus``; with ``output`` (what one JSON
     object stands for) also ``--jsonl`` and ``-o/--output``."""

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from rhetoriclab.commands.load import add_input_arguments, load_inputs
+from rhetoriclab.commands.load import positive_int as _positive
 from rhetoriclab.commands.output import OutputError, open_output
 
 #: The tables written to the output folder, one ``<name>.csv`` each.
@@ -52,16 +53,6 @@ def register(subparsers) -> None:
                    help="result cache folder, e.g. a path every Dask worker's driver shares (default: the user "
                         "cache, or $RHETORICLAB_CACHE/results)")
     p.set_defaults(func=run)
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
-    return n
 
 
 def run(args: argparse.Namespace) -> int:
