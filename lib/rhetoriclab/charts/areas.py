@@ -16,7 +16,8 @@ def stacked_areas(table: pd.DataFrame, *, title: str, source: str, x: str = "per
                   path: str | os.PathLike | None = None) -> Figure:
     """One panel per ``facet`` value; in each, ``y`` of every ``stack`` category stacked over ``x``.
 
-    Categories take the palette's colours (one per event type or quad class, the same in every chart).
+    Categories take the palette's colours (one per event type or quad class, the same in every chart). A period
+    whose shares are all missing (no data, or too few records to show) is a gap in the areas, not a ramp to zero.
     """
     panels = sorted(table[facet].dropna().unique(), key=str)
     if not panels:
@@ -26,8 +27,11 @@ def stacked_areas(table: pd.DataFrame, *, title: str, source: str, x: str = "per
     fig, axes = new_figure(len(panels), 1, size=(8, 2.2 * len(panels) + 0.6), sharex=True)
     axes = list(axes.flat) if hasattr(axes, "flat") else [axes]
     for ax, name in zip(axes, panels, strict=True):
-        wide = (table[table[facet] == name].pivot_table(index=x, columns=stack, values=y, aggfunc="sum")
-                .reindex(columns=cats).fillna(0).sort_index())
+        part = table[table[facet] == name]
+        wide = (part.pivot_table(index=x, columns=stack, values=y, aggfunc="sum", dropna=False)
+                .reindex(columns=cats).sort_index())
+        empty = wide.isna().all(axis=1)
+        wide = wide.fillna(0).mask(empty)  # a period without any share stays a gap
         ax.stackplot(wide.index, *[wide[c] for c in cats], labels=cats, colors=[colours[c] for c in cats], alpha=0.9)
         ax.set_title(str(name), loc="left", fontsize=9)
         ax.set_ylabel(ylabel)

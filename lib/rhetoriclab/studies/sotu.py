@@ -180,7 +180,7 @@ def decade_mix(table: pd.DataFrame, *, level: str = "quad", by: str = "subset", 
 
     Every (group, decade, category) from the first to the last decade of ``table`` is present, so a chart shows
     a gap as a gap rather than a line drawn across it. A decade with fewer than ``min_stances`` stances in its
-    group gets share 0 and ``shown=False``; ``n`` is always the true count.
+    group gets no share (NaN, drawn as a gap) and ``shown=False``; ``n`` is always the true count.
     """
     decades = range(int(table["decade"].min()), int(table["decade"].max()) + 1, 10)
     groups = table[by].cat.categories if hasattr(table[by], "cat") else sorted(table[by].dropna().unique())
@@ -192,5 +192,5 @@ def decade_mix(table: pd.DataFrame, *, level: str = "quad", by: str = "subset", 
         out[by] = pd.Categorical(out[by], categories=groups, ordered=table[by].cat.ordered)
     total = out.groupby([by, "period"], observed=True)["n"].transform("sum")
     out["shown"] = total >= min_stances
-    out["share"] = (out["n"] / total.where(out["shown"])).fillna(0.0)
+    out["share"] = out["n"] / total.where(out["shown"])
     return out
