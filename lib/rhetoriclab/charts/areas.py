@@ -28,8 +28,8 @@ def stacked_areas(table: pd.DataFrame, *, title: str, source: str, x: str = "per
     axes = list(axes.flat) if hasattr(axes, "flat") else [axes]
     for ax, name in zip(axes, panels, strict=True):
         part = table[table[facet] == name]
-        wide = (part.pivot_table(index=x, columns=stack, values=y, aggfunc="sum", dropna=False)
-                .reindex(columns=cats).sort_index())
+        wide = (part.groupby([x, stack], observed=True)[y].sum(min_count=1).unstack(stack)
+                .reindex(columns=cats).sort_index())  # (a sum of no values stays missing, not 0)
         empty = wide.isna().all(axis=1)
         wide = wide.fillna(0).mask(empty)  # a period without any share stays a gap
         ax.stackplot(wide.index, *[wide[c] for c in cats], labels=cats, colors=[colours[c] for c in cats], alpha=0.9)
